@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+// The claims auditor: market commentary in, quantitative claims and contradictions out.
+// Module layout and dependency direction follow ../shared/DESIGN.md ("Modules").
+import PackageDescription
+
+let package = Package(
+    name: "claims",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "claims", targets: ["claims"]),
+        .library(name: "ClaimsKit", targets: ["ClaimsKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C stays behind this one module; only DocumentText imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Value types every stage shares.
+        .target(name: "ClaimModel"),
+        // bytes → Document: encoding, libxml2 parse, main text, metadata.
+        .target(name: "DocumentText", dependencies: ["CLibXML2", "ClaimModel"]),
+        // The pipeline as a library: file discovery, sidecars, parallel runs.
+        .target(name: "ClaimsKit", dependencies: ["ClaimModel", "DocumentText"]),
+        // The command-line shell: one command per file, no domain logic.
+        .executableTarget(
+            name: "claims",
+            dependencies: [
+                "ClaimsKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Shared test helpers: package paths, fixtures, running the built binary.
+        .target(name: "ClaimsTestSupport", dependencies: ["ClaimModel"], path: "Tests/ClaimsTestSupport"),
+        .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel", "ClaimsTestSupport"]),
+        .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimsTestSupport"]),
+    ]
+)

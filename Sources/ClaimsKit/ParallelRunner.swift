@@ -1,0 +1,78 @@
+import Foundation
+
+/// Runs a job over many items on several threads and hands the results back in input order.
+///
+/// Workers take items in order from a shared counter; the caller's thread receives results in
+/// order as they complete. A worker stops taking items while it is more than `window` items
+/// ahead of delivery, so memory stays bounded however large the folder is.
+///
+/// Written here rather than with `TaskGroup`: the work is synchronous C and CPU-bound, and
+/// threads that never suspend keep both cores busy without the cooperative pool's hand-offs.
+public enum ParallelRunner {
+    /// The number of cores available.
+    public static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Calls `work` for every index in `0..<count` on `jobs` threads and `deliver` on the
+    /// calling thread for each result, in index order.
+    public static func run<Result: Sendable>(count: Int, jobs: Int,
+                                             work: @escaping @Sendable (Int) -> Result,
+                                             deliver: (Int, Result) -> Void) {
+        guard count > 0 else { return }
+        let threads = min(max(1, jobs), count)
+        if threads == 1 {
+            for i in 0..<count { deliver(i, work(i)) }
+            return
+        }
+        let state = SharedState<Result>(window: threads * 4)
+        for _ in 0..<threads {
+            let thread = Thread {
+                while let i = state.take(count: count) {
+                    let r = work(i)
+                    state.put(i, r)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        for i in 0..<count {
+            deliver(i, state.wait(for: i))
+        }
+    }
+
+    /// The counter, the finished results and the condition they share.
+    private final class SharedState<Result: Sendable>: @unchecked Sendable {
+        // @unchecked: every field is read and written only while `condition` is locked.
+        private let condition = NSCondition()
+        private var next = 0
+        private var delivered = 0
+        private var results: [Int: Result] = [:]
+        private let window: Int
+
+        init(window: Int) { self.window = window }
+
+        func take(count: Int) -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while next < count && next >= delivered + window { condition.wait() }
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+
+        func put(_ i: Int, _ r: Result) {
+            condition.lock()
+            results[i] = r
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func wait(for i: Int) -> Result {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[i] == nil { condition.wait() }
+            delivered = i + 1
+            condition.broadcast()
+            return results.removeValue(forKey: i)!
+        }
+    }
+}

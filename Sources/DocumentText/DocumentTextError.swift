@@ -1,0 +1,27 @@
+/// Why a file could not be turned into a ``ClaimModel/Document``.
+///
+/// The description names the reason in a few words and never dumps page content; the caller adds
+/// the file name (`claims text` prints `path: reason`).
+public enum DocumentTextError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The bytes are not text: a NUL-laden or known binary format (`kind` names it when known).
+    case binaryContent(kind: String)
+    /// The input is larger than the configured limit.
+    case tooLarge(bytes: Int, limit: Int)
+    /// libxml2 returned no document for bytes that looked like HTML.
+    case unparsable(bytes: Int)
+    /// The input holds no text at all (empty, or only markup).
+    case empty
+
+    public var description: String {
+        switch self {
+        case .binaryContent(let kind):
+            return "binary content (\(kind)), not text or HTML"
+        case .tooLarge(let bytes, let limit):
+            return "file is \(bytes) bytes, over the limit of \(limit) bytes"
+        case .unparsable(let bytes):
+            return "HTML parser could not read the \(bytes) bytes"
+        case .empty:
+            return "empty file"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Every threshold of the HTML-to-text stage, in one place, with the reason for its value.
+///
+/// The defaults were set on the article-extraction benchmark (`scripts/bench-text.sh`): change
+/// one only with a benchmark run that shows the effect.
+public struct ExtractionOptions: Sendable, Hashable {
+    /// Text blocks at least this long (in characters, spaces excluded) count as article prose
+    /// when their link density is low: a sentence or two. Shorter blocks are menu items, labels,
+    /// bylines and buttons as often as they are prose.
+    public var longBlock: Int = 80
+    /// Blocks shorter than `longBlock` but at least this long count as prose when they end like a
+    /// sentence.
+    public var mediumBlock: Int = 25
+    /// Share of a block's characters inside links above which the block is navigation, not prose.
+    public var maxLinkDensity: Double = 0.5
+    /// When the article found with class-name hints holds less prose than this (characters),
+    /// the page is read again without them, and the reading with more prose wins: a page whose
+    /// every paragraph sits in an unluckily named wrapper still gives its text.
+    public var minimumArticle: Double = 250
+    /// An element inside the article is a link list ("more stories", teasers) when it holds at
+    /// least three link-only blocks and at least this many of them per prose block.
+    public var teaserRatio: Double = 0.5
+    /// Weight of a short block's characters against the container that holds it: short blocks
+    /// (menus, labels) argue mildly against a container.
+    public var shortBlockWeight: Double = 0.5
+    /// Weight of a data-table cell's characters for its container: tables of figures are
+    /// content, but weaker evidence of the article than prose.
+    public var tableCellWeight: Double = 0.5
+    /// Pages larger than this many bytes are refused, so one file cannot exhaust memory.
+    public var maxBytes: Int = 512 * 1024 * 1024
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,498 @@
+import ClaimModel
+
+/// Finds a page's article text in a flattened HTML tree.
+///
+/// The cascade, in order:
+/// 1. **Segment.** Text nodes are grouped into runs: maximal stretches of inline text inside one
+///    block element (`p`, `div`, `li`, `td`, …); `<br><br>` also splits. Each run gets its role
+///    (heading, paragraph, list item, table row, quote, caption), its length in characters
+///    (spaces excluded), and how much of it sits inside links.
+/// 2. **Prose.** A run is prose when it is long (``ExtractionOptions/longBlock``), or medium and
+///    ends like a sentence, and is not mostly links (``ExtractionOptions/maxLinkDensity``).
+/// 3. **Hints.** `class`/`id`/`role` words mark boilerplate (share bars, comments, related
+///    links, bylines) or content; a boilerplate hint counts only when its element holds less than
+///    ``ExtractionOptions/hintGuard`` of the page's prose, so class names never decide alone.
+/// 4. **Container.** Every run scores: prose counts for its container, link lists, short
+///    fragments and hinted boilerplate count against it. Scores add up the tree, and the element
+///    with the highest total (the deepest one on a tie) holds the article.
+/// 5. **Emit.** Inside that element, prose and the short blocks around it are kept; link lists,
+///    hinted boilerplate, captions, the headline (it is the title) and the short debris before
+///    the first and after the last prose block are dropped. Data tables keep one row a line with
+///    cells separated by ` | `; blocks are separated by blank lines, list items and table rows of
+///    one list or table by single line breaks.
+struct MainTextExtractor {
+    let options: ExtractionOptions
+
+    /// One run of inline text.
+    struct Run {
+        var owner: Int32 = -1
+        var piecesStart: Int32 = 0
+        var piecesEnd: Int32 = 0
+        var chars: Int32 = 0
+        var linkChars: Int32 = 0
+        var endsSentence = false
+        var role: Int32 = -1
+        var level: UInt8 = 0
+        var kind: BlockKind = .paragraph
+        var caption = false
+        var row: Int32 = -1
+        var cell: Int32 = -1
+        var group: Int32 = -1   // the list or table a list item or row belongs to
+        var preformatted = false
+        var bad = false
+        var hidden = false
+        var contentHint = false
+        var prose: Double = 0
+        var value: Double = 0
+    }
+
+    /// Marker in `pieces` for a line break (`<br>`).
+    static let lineBreak: Int32 = -1
+
+    /// The article's text and blocks.
+    func extract(_ tree: borrowing HTMLTree, title: String?) -> (text: String, blocks: [Block]) {
+        let n = tree.count
+        guard n > 0 else { return ("", []) }
+
+        // Pass 1, forward: each node's block owner and context, from its parent's.
+        var owner = [Int32](repeating: -1, count: n)
+        var role = [Int32](repeating: -1, count: n)
+        var inLink = [Bool](repeating: false, count: n)
+        var rowOf = [Int32](repeating: -1, count: n)
+        var cellOf = [Int32](repeating: -1, count: n)
+        var tableOf = [Int32](repeating: -1, count: n)
+        var listOf = [Int32](repeating: -1, count: n)
+        var inPre = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let p = Int(tree.parent[i])
+            let t = tree.tag[i]
+            if p >= 0 {
+                owner[i] = owner[p]; role[i] = role[p]; inLink[i] = inLink[p]
+                rowOf[i] = rowOf[p]; cellOf[i] = cellOf[p]; tableOf[i] = tableOf[p]
+                listOf[i] = listOf[p]; inPre[i] = inPre[p]
+            }
+            if t == .text { continue }
+            if t.isBlock { owner[i] = Int32(i) }
+            switch t {
+            case .a: inLink[i] = true
+            case .h1, .h2, .h3, .h4, .h5, .h6, .li, .dt, .dd, .blockquote, .td, .th, .figcaption, .caption, .pre:
+                role[i] = Int32(i)
+            case .table:
+                tableOf[i] = Int32(i); rowOf[i] = -1; cellOf[i] = -1
+            case .tr: rowOf[i] = Int32(i)
+            case .ul, .ol, .dl, .menu: listOf[i] = Int32(i)
+            default: break
+            }
+            if t == .td || t == .th { cellOf[i] = Int32(i) }
+            if t == .pre { inPre[i] = true }
+        }
+
+        // Pass 2: runs.
+        var runs: [Run] = []
+        var pieces: [Int32] = []
+        runs.reserveCapacity(n / 8 + 8)
+        pieces.reserveCapacity(n / 2 + 8)
+        var boundary = true
+        var pendingBreaks = 0
+        var current = Run()
+        var open = false
+        func close() {
+            if open {
+                current.piecesEnd = Int32(pieces.count)
+                runs.append(current)
+                open = false
+            }
+        }
+        for i in 0..<n {
+            let t = tree.tag[i]
+            if t == .text {
+                guard let ptr = tree.textPointer[i] else { continue }
+                let len = Int(tree.textLength[i])
+                let stats = MainTextExtractor.measure(ptr, len)
+                let o = owner[i]
+                if stats.chars == 0 {
+                    if open && o == current.owner { pieces.append(Int32(i)) }  // inline spacing
+                    continue
+                }
+                if !open || boundary || o != current.owner || pendingBreaks >= 2 {
+                    close()
+                    current = Run()
+                    current.owner = o
+                    current.piecesStart = Int32(pieces.count)
+                    current.role = role[i]
+                    current.row = rowOf[i]
+                    current.cell = cellOf[i]
+                    current.preformatted = inPre[i]
+                    open = true
+                } else if pendingBreaks == 1 {
+                    pieces.append(MainTextExtractor.lineBreak)
+                }
+                boundary = false
+                pendingBreaks = 0
+                pieces.append(Int32(i))
+                current.chars += Int32(stats.chars)
+                if inLink[i] { current.linkChars += Int32(stats.chars) }
+                if stats.lastVisible != 0 { current.endsSentence = MainTextExtractor.isSentenceEnd(stats.lastVisible) }
+            } else if t == .br {
+                if open { pendingBreaks += 1 }
+            } else if t.isBlock {
+                boundary = true
+                pendingBreaks = 0
+            }
+        }
+        close()
+        guard !runs.isEmpty else { return ("", []) }
+
+        // Data tables keep rows together; layout tables (nested tables, long cells) do not.
+        var cellChars = [Int32: Int32]()
+        for r in runs where r.cell >= 0 { cellChars[r.cell, default: 0] += r.chars }
+        var layoutTable = Set<Int32>()
+        for (cell, chars) in cellChars where chars > 400 {
+            layoutTable.insert(tableOf[Int(cell)])
+        }
+        for i in 0..<n where tree.tag[i] == .table {
+            let outer = tree.parent[i] >= 0 ? tableOf[Int(tree.parent[i])] : -1
+            if outer >= 0 { layoutTable.insert(outer) }
+        }
+
+        // Roles and kinds.
+        for k in runs.indices {
+            var r = runs[k]
+            if r.role >= 0 {
+                let rt = tree.tag[Int(r.role)]
+                switch rt {
+                case .h1, .h2, .h3, .h4, .h5, .h6:
+                    r.kind = .heading
+                    r.level = UInt8(rt.headingLevel ?? 1)
+                case .li, .dt, .dd:
+                    r.kind = .listItem
+                    r.group = listOf[Int(r.role)]
+                case .blockquote: r.kind = .quote
+                case .figcaption, .caption: r.caption = true
+                case .td, .th:
+                    let table = tableOf[Int(r.role)]
+                    if table >= 0 && !layoutTable.contains(table) {
+                        r.kind = .tableRow
+                        r.group = table
+                    } else {
+                        r.row = -1; r.cell = -1
+                    }
+                default: break
+                }
+            }
+            if r.kind != .tableRow { r.row = -1; r.cell = -1 }
+            runs[k] = r
+        }
+
+        // Pass 3: prose per run.
+        var totalProse = 0.0
+        for k in runs.indices {
+            let r = runs[k]
+            let chars = Double(r.chars)
+            let density = Double(r.linkChars) / max(chars, 1)
+            var p = 0.0
+            if density < options.maxLinkDensity && !r.caption {
+                if r.chars >= options.longBlock || (r.chars >= options.mediumBlock && r.endsSentence) {
+                    p = chars * (1 - density)
+                }
+            }
+            runs[k].prose = p
+            totalProse += p
+        }
+
+        // Passes 4 to 6, with boilerplate hints, then without them when that finds too little:
+        // a page whose every paragraph sits in an unluckily named wrapper still gives its text.
+        var kept = select(tree, &runs, hints: true)
+        let keptProse = kept.reduce(0.0) { $0 + runs[$1].prose }
+        if keptProse < options.minimumArticle && totalProse > keptProse {
+            var lenient = runs
+            let retry = select(tree, &lenient, hints: false)
+            let retryProse = retry.reduce(0.0) { $0 + lenient[$1].prose }
+            if retryProse > keptProse {
+                kept = retry
+                runs = lenient
+            }
+        }
+
+        // The headline is the title, not article text.
+        let titleKey = title.map(MainTextExtractor.comparisonKey) ?? ""
+        kept.removeAll { k in
+            let r = runs[k]
+            guard r.kind == .heading else { return false }
+            if r.level == 1 { return true }
+            guard !titleKey.isEmpty else { return false }
+            let key = MainTextExtractor.comparisonKey(assemble(tree, pieces, r))
+            return !key.isEmpty && (titleKey.contains(key) || key.contains(titleKey)) && key.count * 2 >= titleKey.count
+        }
+        // Debris before the first and after the last prose run (data-table rows count as prose).
+        let anchors = { (k: Int) -> Bool in runs[k].prose > 0 || runs[k].kind == .tableRow }
+        if let first = kept.firstIndex(where: anchors), let last = kept.lastIndex(where: anchors) {
+            let tail = kept[(last + 1)...].filter { runs[$0].kind != .heading && runs[$0].endsSentence }
+            kept = Array(kept[first...last]) + tail
+        } else {
+            kept = []
+        }
+        // A heading with nothing under it (its section was a removed link list) goes too.
+        kept = kept.enumerated().filter { index, k in
+            let r = runs[k]
+            guard r.kind == .heading else { return true }
+            guard index + 1 < kept.count else { return false }
+            let next = runs[kept[index + 1]]
+            return !(next.kind == .heading && next.level <= r.level)
+        }.map(\.element)
+
+        return emit(tree, pieces, runs, kept)
+    }
+
+    /// Scores the runs, picks the container and returns the runs kept inside it.
+    ///
+    /// With `hints`, elements whose class or id names boilerplate (and `nav`, `aside`, `footer`,
+    /// `header`, `form`) count against the article and are dropped; without, only hidden
+    /// elements are.
+    private func select(_ tree: borrowing HTMLTree, _ runs: inout [Run], hints: Bool) -> [Int] {
+        let n = tree.count
+        // Which hints hold, inherited down the tree.
+        var bad = [Bool](repeating: false, count: n)
+        var hidden = [Bool](repeating: false, count: n)
+        var contentHint = [Bool](repeating: false, count: n)
+        for i in 0..<n where tree.tag[i] != .text {
+            let p = Int(tree.parent[i])
+            if p >= 0 { bad[i] = bad[p]; hidden[i] = hidden[p]; contentHint[i] = contentHint[p] }
+            let h = tree.hints[i]
+            if h.contains(.hidden) { hidden[i] = true }
+            if !h.isDisjoint(with: [.content, .articleBody]) { contentHint[i] = true }
+            guard hints else { continue }
+            if h.contains(.comments) || (h.contains(.boilerplate) && !h.contains(.content)) { bad[i] = true }
+            switch tree.tag[i] {
+            case .nav, .aside, .footer, .header, .form, .menu, .fieldset, .label, .address:
+                bad[i] = true
+            default: break
+            }
+        }
+
+        // Values, summed up the tree; the best element holds the article.
+        var score = [Double](repeating: 0, count: n)
+        for k in runs.indices {
+            var r = runs[k]
+            let o = Int(r.owner)
+            r.bad = bad[o]
+            r.hidden = hidden[o]
+            r.contentHint = contentHint[o]
+            let chars = Double(r.chars)
+            let density = Double(r.linkChars) / max(chars, 1)
+            if r.hidden || r.caption {
+                r.value = 0
+            } else if r.bad || density >= options.maxLinkDensity {
+                r.value = -chars
+            } else if r.prose > 0 {
+                r.value = r.prose * (r.contentHint ? 1.5 : 1)
+            } else if r.kind == .tableRow {
+                r.value = chars * options.tableCellWeight
+            } else {
+                r.value = -chars * options.shortBlockWeight
+            }
+            score[o] += r.value
+            runs[k] = r
+        }
+        for i in stride(from: n - 1, to: 0, by: -1) {
+            let p = Int(tree.parent[i])
+            if p >= 0 { score[p] += score[i] }
+        }
+        var best = -1
+        var bestScore = -Double.infinity
+        for i in 0..<n where tree.tag[i] != .text {
+            // on a tie, the deeper element: pre-order puts descendants later
+            if score[i] > bestScore || (score[i] == bestScore && best >= 0 && i < Int(tree.end[best])) {
+                best = i
+                bestScore = score[i]
+            }
+        }
+        guard best >= 0 else { return [] }
+        let lo = Int32(best), hi = tree.end[best]
+
+        // Link lists inside the container: elements where headline links stand beside the prose
+        // (teaser lists, "more stories") rather than inside it.
+        var linkRuns = [Int32](repeating: 0, count: n)
+        var proseRuns = [Int32](repeating: 0, count: n)
+        for r in runs where r.owner >= lo && r.owner < hi && !r.hidden && !r.bad && !r.caption {
+            let density = Double(r.linkChars) / Double(max(r.chars, 1))
+            if density >= options.maxLinkDensity && r.kind != .tableRow {
+                linkRuns[Int(r.owner)] += 1
+            } else if r.prose > 0 {
+                proseRuns[Int(r.owner)] += 1
+            }
+        }
+        var i = Int(hi) - 1
+        while i > Int(lo) {
+            let p = Int(tree.parent[i])
+            linkRuns[p] += linkRuns[i]
+            proseRuns[p] += proseRuns[i]
+            i -= 1
+        }
+        var removed = [Bool](repeating: false, count: n)
+        var j = Int(lo) + 1
+        while j < Int(hi) {
+            if tree.tag[j] != .text, linkRuns[j] >= 3, Double(linkRuns[j]) >= options.teaserRatio * Double(proseRuns[j]),
+               proseRuns[j] > 0 || linkRuns[j] >= 3 {
+                for k in j..<Int(tree.end[j]) { removed[k] = true }
+                j = Int(tree.end[j])
+                continue
+            }
+            j += 1
+        }
+
+        var kept: [Int] = []
+        for k in runs.indices {
+            let r = runs[k]
+            guard r.owner >= lo && r.owner < hi, !removed[Int(r.owner)] else { continue }
+            if r.hidden || r.caption || r.bad { continue }
+            let density = Double(r.linkChars) / Double(max(r.chars, 1))
+            if density >= options.maxLinkDensity && r.kind != .tableRow { continue }
+            kept.append(k)
+        }
+        return kept
+    }
+
+    /// Builds the text and its blocks from the kept runs.
+    private func emit(_ tree: borrowing HTMLTree, _ pieces: [Int32], _ runs: [Run], _ kept: [Int]) -> (String, [Block]) {
+        var out = [UInt8]()
+        out.reserveCapacity(4096)
+        var scalars = 0
+        var blocks: [Block] = []
+        var previous: Run? = nil
+        var blockStart = 0
+        func append(_ bytes: some Sequence<UInt8>) {
+            for b in bytes {
+                out.append(b)
+                if b & 0xC0 != 0x80 { scalars += 1 }
+            }
+        }
+        for k in kept {
+            let r = runs[k]
+            let text = assembleBytes(tree, pieces, r)
+            if text.isEmpty { continue }
+            if let p = previous {
+                let sameRow = r.row >= 0 && r.row == p.row
+                if sameRow {
+                    append(r.cell == p.cell ? [0x20] : Array(" | ".utf8))
+                    append(text)
+                    previous = r
+                    continue
+                }
+                blocks.append(Block(kind: p.kind, start: blockStart, end: scalars, level: p.kind == .heading ? Int(p.level) : nil))
+                let tight = (r.kind == .listItem && p.kind == .listItem && r.group == p.group && r.group >= 0)
+                    || (r.kind == .tableRow && p.kind == .tableRow && r.group == p.group)
+                append(tight ? [0x0A] : [0x0A, 0x0A])
+            }
+            blockStart = scalars
+            append(text)
+            previous = r
+        }
+        if let p = previous {
+            blocks.append(Block(kind: p.kind, start: blockStart, end: scalars, level: p.kind == .heading ? Int(p.level) : nil))
+        }
+        return (String(decoding: out, as: UTF8.self), blocks)
+    }
+
+    /// A run's text, whitespace collapsed (kept in `pre`), as a string.
+    func assemble(_ tree: borrowing HTMLTree, _ pieces: [Int32], _ r: Run) -> String {
+        String(decoding: assembleBytes(tree, pieces, r), as: UTF8.self)
+    }
+
+    /// A run's text as UTF-8: runs of white space become one space (U+00A0 included), line breaks
+    /// from `<br>` stay, and the ends are trimmed. In `pre`, white space is kept as written.
+    func assembleBytes(_ tree: borrowing HTMLTree, _ pieces: [Int32], _ r: Run) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(Int(r.chars) + Int(r.chars) / 5 + 8)
+        var pendingSpace = false
+        var pendingNewline = false
+        for p in Int(r.piecesStart)..<Int(r.piecesEnd) {
+            let node = pieces[p]
+            if node == MainTextExtractor.lineBreak {
+                pendingNewline = true
+                continue
+            }
+            guard let ptr = tree.textPointer[Int(node)] else { continue }
+            let len = Int(tree.textLength[Int(node)])
+            if r.preformatted {
+                var j = 0
+                while j < len {
+                    let c = ptr[j]
+                    if c == 0x0D {
+                        out.append(0x0A)
+                        if j + 1 < len && ptr[j + 1] == 0x0A { j += 1 }
+                    } else {
+                        out.append(c)
+                    }
+                    j += 1
+                }
+                continue
+            }
+            var j = 0
+            while j < len {
+                let c = ptr[j]
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                    pendingSpace = true
+                    j += 1
+                    continue
+                }
+                if c == 0xC2 && j + 1 < len && ptr[j + 1] == 0xA0 {
+                    pendingSpace = true
+                    j += 2
+                    continue
+                }
+                if !out.isEmpty {
+                    if pendingNewline { out.append(0x0A) } else if pendingSpace { out.append(0x20) }
+                }
+                pendingSpace = false
+                pendingNewline = false
+                out.append(c)
+                j += 1
+            }
+        }
+        if r.preformatted {
+            // trim blank lines at the ends of a pre block
+            while let last = out.last, last == 0x0A || last == 0x20 { out.removeLast() }
+            while let first = out.first, first == 0x0A { out.removeFirst() }
+        }
+        return out
+    }
+
+    /// Counts in one text node.
+    struct Measure {
+        var chars = 0
+        var lastVisible: UInt8 = 0
+    }
+
+    /// Visible characters (Unicode scalars that are not white space) and the last visible byte.
+    @inline(__always)
+    static func measure(_ ptr: UnsafePointer<UInt8>, _ len: Int) -> Measure {
+        var m = Measure()
+        var j = 0
+        while j < len {
+            let c = ptr[j]
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                j += 1
+                continue
+            }
+            if c == 0xC2 && j + 1 < len && ptr[j + 1] == 0xA0 { j += 2; continue }
+            if c & 0xC0 != 0x80 { m.chars += 1 }
+            m.lastVisible = c
+            j += 1
+        }
+        return m
+    }
+
+    /// Bytes that end a sentence: `.`, `!`, `?`, `:`, a closing quote or bracket, or the last byte of
+    /// a multi-byte character (CJK full stops, curly quotes).
+    @inline(__always)
+    static func isSentenceEnd(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") || c == UInt8(ascii: ":")
+            || c == UInt8(ascii: "\"") || c == UInt8(ascii: ")") || c == UInt8(ascii: "'") || c >= 0x80
+    }
+
+    /// Letters and digits only, lower-cased: for comparing a heading with the title.
+    static func comparisonKey(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+}

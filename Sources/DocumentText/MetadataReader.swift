@@ -1,0 +1,193 @@
+import ClaimModel
+import Foundation
+
+/// Turns what a page states about itself (meta tags, JSON-LD, `time` elements, the `html`
+/// element, a dateline) into ``ClaimModel/DocumentMetadata``.
+///
+/// The publication date is taken, in this order, from: meta date tags
+/// (`article:published_time` first), JSON-LD `datePublished`, a `time` element's `datetime`, and
+/// a dateline in the first lines of the text. Later sources only fill what earlier ones left.
+enum MetadataReader {
+    /// Meta names that carry the publication date, in order of trust.
+    static let dateKeys = [
+        "article:published_time", "og:article:published_time", "article:published", "og:published_time",
+        "datepublished", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
+        "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
+        "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
+        "og:pubdate", "citation_publication_date", "citation_date", "release_date", "last-modified",
+        "article:modified_time", "datemodified",
+    ]
+
+    static func read(_ raw: RawMetadata, text: String) -> DocumentMetadata {
+        var md = DocumentMetadata()
+        var meta = [String: String]()
+        for (k, v) in raw.meta where meta[k] == nil && !v.isEmpty { meta[k] = v }
+        let ld = raw.jsonLD.flatMap(jsonLDObjects)
+
+        // Date.
+        for key in dateKeys {
+            if let v = meta[key], let d = DateText.parse(v) {
+                md.published = d
+                md.publishedSource = "meta \(key)"
+                break
+            }
+        }
+        if md.published == nil {
+            for object in ld {
+                if let v = object["datePublished"] as? String ?? object["dateCreated"] as? String,
+                   let d = DateText.parse(v) {
+                    md.published = d
+                    md.publishedSource = "json-ld datePublished"
+                    break
+                }
+            }
+        }
+        if md.published == nil {
+            // JSON-LD that does not parse (trailing commas, comments) still names its date
+            for json in raw.jsonLD {
+                if let v = scanJSONString(json, key: "datePublished"), let d = DateText.parse(v) {
+                    md.published = d
+                    md.publishedSource = "json-ld datePublished"
+                    break
+                }
+            }
+        }
+        if md.published == nil {
+            let ordered = raw.times.filter { $0.1 } + raw.times.filter { !$0.1 }
+            for (v, _) in ordered {
+                if let d = DateText.parse(v) {
+                    md.published = d
+                    md.publishedSource = "time datetime"
+                    break
+                }
+            }
+        }
+        if md.published == nil, let d = dateline(in: text) {
+            md.published = d
+            md.publishedSource = "dateline"
+        }
+
+        // Title.
+        let ldHeadline = ld.lazy.compactMap { $0["headline"] as? String }.first
+        if let t = meta["og:title"] ?? meta["twitter:title"] ?? ldHeadline ?? meta["title"] ?? meta["headline"] {
+            md.title = clean(t)
+        } else if let t = raw.title {
+            md.title = clean(stripSiteSuffix(t))
+        }
+
+        // Author.
+        if let a = meta["author"] ?? meta["article:author"] ?? meta["byl"] ?? meta["dc.creator"]
+            ?? meta["sailthru.author"] ?? meta["parsely-author"], !a.hasPrefix("http") {
+            md.author = clean(a.hasPrefix("By ") ? String(a.dropFirst(3)) : a)
+        } else {
+            for object in ld {
+                if let name = authorName(object["author"]) {
+                    md.author = clean(name)
+                    break
+                }
+            }
+        }
+
+        // URL, site, language, summary.
+        md.url = raw.canonical ?? meta["og:url"] ?? ld.lazy.compactMap { $0["url"] as? String }.first
+        md.siteName = (meta["og:site_name"] ?? ld.lazy.compactMap { publisherName($0["publisher"]) }.first
+            ?? meta["application-name"]).map(clean)
+        if let lang = raw.language ?? meta["content-language"] ?? meta["og:locale"]
+            ?? ld.lazy.compactMap({ $0["inLanguage"] as? String }).first {
+            md.language = lang.replacingOccurrences(of: "_", with: "-").trimmingSpaces()
+        }
+        if let d = meta["description"] ?? meta["og:description"] { md.summary = clean(d) }
+        for field in [\DocumentMetadata.title, \.author, \.url, \.siteName, \.language, \.summary] {
+            if md[keyPath: field]?.isEmpty == true { md[keyPath: field] = nil }
+        }
+        return md
+    }
+
+    /// A date in the first lines of the text: `NEW YORK, Oct. 1, 2025 (Reuters) —`,
+    /// `Published October 1, 2025`. Only forms with a month name or an ISO date count.
+    static func dateline(in text: String) -> CalendarDate? {
+        var lines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            lines += 1
+            if lines > 6 { break }
+            let head = line.prefix(160)
+            if let d = DateText.firstDate(in: DateText.tokens(head), strict: true) { return d }
+        }
+        return nil
+    }
+
+    /// White space collapsed, ends trimmed.
+    static func clean(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `Headline | Site` and `Headline - Site` lose the site part when it is short.
+    static func stripSiteSuffix(_ title: String) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            if let r = title.range(of: separator, options: .backwards) {
+                let head = title[..<r.lowerBound], tail = title[r.upperBound...]
+                if tail.count < 40 && head.count > tail.count { return String(head) }
+            }
+        }
+        return title
+    }
+
+    /// Every JSON object in a JSON-LD script, `@graph` members and nested objects included,
+    /// article types first.
+    static func jsonLDObjects(_ json: String) -> [[String: Any]] {
+        var body = json.trimmingSpaces()
+        // CDATA wrappers and HTML comments that some pages leave around the JSON
+        for junk in ["//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"] {
+            body = body.replacingOccurrences(of: junk, with: "")
+        }
+        guard let data = body.data(using: .utf8),
+              let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            return []
+        }
+        var out: [[String: Any]] = []
+        var stack: [Any] = [parsed]
+        var steps = 0
+        while let item = stack.popLast(), steps < 10_000 {
+            steps += 1
+            if let dict = item as? [String: Any] {
+                out.append(dict)
+                if let graph = dict["@graph"] { stack.append(graph) }
+                if let entity = dict["mainEntity"] { stack.append(entity) }
+            } else if let array = item as? [Any] {
+                stack.append(contentsOf: array.reversed())
+            }
+        }
+        func isArticle(_ d: [String: Any]) -> Bool {
+            let types: [String] = (d["@type"] as? [String]) ?? [(d["@type"] as? String) ?? ""]
+            return types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }
+        }
+        return out.filter(isArticle) + out.filter { !isArticle($0) }
+    }
+
+    static func authorName(_ value: Any?) -> String? {
+        if let s = value as? String { return s.hasPrefix("http") ? nil : s }
+        if let d = value as? [String: Any] { return d["name"] as? String }
+        if let a = value as? [Any] {
+            let names = a.compactMap(authorName)
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    static func publisherName(_ value: Any?) -> String? {
+        if let d = value as? [String: Any] { return d["name"] as? String }
+        if let a = value as? [Any] { return a.lazy.compactMap(publisherName).first }
+        return nil
+    }
+
+    /// The string value of `"key": "…"` found by scanning, for JSON that does not parse.
+    static func scanJSONString(_ json: String, key: String) -> String? {
+        guard let r = json.range(of: "\"\(key)\"") else { return nil }
+        var rest = json[r.upperBound...].drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard rest.first == ":" else { return nil }
+        rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard rest.first == "\"" else { return nil }
+        let value = rest.dropFirst().prefix(while: { $0 != "\"" })
+        return String(value)
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `claims` command: audits market commentary for claims that cannot all be true.
+@main
+struct Claims: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "Audit market commentary: extract quantitative claims and flag the ones that cannot all be true.",
+        version: "0.1.0",
+        subcommands: [TextCommand.self]
+    )
+}
