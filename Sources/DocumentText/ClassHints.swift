@@ -15,6 +15,9 @@ struct ClassHints: OptionSet {
     static let articleBody = ClassHints(rawValue: 1 << 3)
     /// Names that mark the comment section, which is long text but not the article.
     static let comments = ClassHints(rawValue: 1 << 4)
+    /// The page's own markup says "the article is here": `<article>`, `<main>`, `role="main"`,
+    /// `itemprop="articleBody"`.
+    static let semantic = ClassHints(rawValue: 1 << 5)
 
     /// Words (whole tokens of a class or id, lower case) that mark boilerplate. A token matches
     /// when it equals an entry, or starts with an entry that ends in `*`.
@@ -155,7 +158,7 @@ struct ClassHints: OptionSet {
              "toolbar", "dialog", "alertdialog", "tablist":
             return .boilerplate
         case "main", "article":
-            return .content
+            return [.content, .semantic]
         default:
             return []
         }

@@ -19,6 +19,8 @@ public struct ExtractionOptions: Sendable, Hashable {
     /// An element inside the article is a link list ("more stories", teasers) when it holds at
     /// least three link-only blocks and at least this many of them per prose block.
     public var teaserRatio: Double = 0.5
+    /// A link block this long (characters) reads as a headline, the mark of a teaser list.
+    public var headlineLink: Int32 = 20
     /// Weight of a short block's characters against the container that holds it: short blocks
     /// (menus, labels) argue mildly against a container.
     public var shortBlockWeight: Double = 0.5

@@ -124,7 +124,7 @@ struct HTMLTree {
 
     /// Reads `class`, `id`, `role`, `hidden`, `aria-hidden`, `style` and `itemprop` into hints.
     private func attributeHints(_ n: xmlNodePtr, _ t: Tag) -> ClassHints {
-        var h: ClassHints = []
+        var h: ClassHints = t == .article || t == .main ? .semantic : []
         var attribute = n.pointee.properties
         while let a = attribute {
             defer { attribute = a.pointee.next }
@@ -144,7 +144,7 @@ struct HTMLTree {
             case (UInt8(ascii: "s"), UInt8(ascii: "t")) where strcmp(name, "style") == 0:
                 if let v = value, HTMLTree.styleHides(v) { h.insert(.hidden) }
             case (UInt8(ascii: "i"), UInt8(ascii: "t")) where strcmp(name, "itemprop") == 0:
-                if let v = value, strcasecmp(v, "articleBody") == 0 { h.insert(.articleBody) }
+                if let v = value, strcasecmp(v, "articleBody") == 0 { h.formUnion([.articleBody, .semantic]) }
             default:
                 break
             }

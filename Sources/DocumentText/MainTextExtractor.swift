@@ -1,4 +1,5 @@
 import ClaimModel
+import Foundation
 
 /// Finds a page's article text in a flattened HTML tree.
 ///
@@ -22,6 +23,8 @@ import ClaimModel
 ///    one list or table by single line breaks.
 struct MainTextExtractor {
     let options: ExtractionOptions
+    let debugEnabled = getenv("CLAIMS_DEBUG_TEXT") != nil
+    func debug(_ s: String) { if debugEnabled { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) } }
 
     /// One run of inline text.
     struct Run {
@@ -200,13 +203,31 @@ struct MainTextExtractor {
             totalProse += p
         }
 
+        // Wrappers of the page's own article element (`<article>`, `<main>`, `articleBody`) are
+        // layout, whatever their class names say ("sidebar-layout", "header-style-2"), when that
+        // element holds at least half of the page's prose.
+        var proseSum = [Double](repeating: 0, count: n)
+        for r in runs { proseSum[Int(r.owner)] += r.prose }
+        for i in stride(from: n - 1, to: 0, by: -1) {
+            let p = Int(tree.parent[i])
+            if p >= 0 { proseSum[p] += proseSum[i] }
+        }
+        var exempt = [Bool](repeating: false, count: n)
+        for i in 0..<n where tree.hints[i].contains(.semantic) && proseSum[i] >= 0.5 * totalProse && totalProse > 0 {
+            var e = Int(tree.parent[i])
+            while e >= 0 && !exempt[e] {
+                exempt[e] = true
+                e = Int(tree.parent[e])
+            }
+        }
+
         // Passes 4 to 6, with boilerplate hints, then without them when that finds too little:
         // a page whose every paragraph sits in an unluckily named wrapper still gives its text.
-        var kept = select(tree, &runs, hints: true)
+        var kept = select(tree, &runs, hints: true, exempt: exempt)
         let keptProse = kept.reduce(0.0) { $0 + runs[$1].prose }
         if keptProse < options.minimumArticle && totalProse > keptProse {
             var lenient = runs
-            let retry = select(tree, &lenient, hints: false)
+            let retry = select(tree, &lenient, hints: false, exempt: exempt)
             let retryProse = retry.reduce(0.0) { $0 + lenient[$1].prose }
             if retryProse > keptProse {
                 kept = retry
@@ -249,7 +270,7 @@ struct MainTextExtractor {
     /// With `hints`, elements whose class or id names boilerplate (and `nav`, `aside`, `footer`,
     /// `header`, `form`) count against the article and are dropped; without, only hidden
     /// elements are.
-    private func select(_ tree: borrowing HTMLTree, _ runs: inout [Run], hints: Bool) -> [Int] {
+    private func select(_ tree: borrowing HTMLTree, _ runs: inout [Run], hints: Bool, exempt: [Bool]) -> [Int] {
         let n = tree.count
         // Which hints hold, inherited down the tree.
         var bad = [Bool](repeating: false, count: n)
@@ -261,7 +282,7 @@ struct MainTextExtractor {
             let h = tree.hints[i]
             if h.contains(.hidden) { hidden[i] = true }
             if !h.isDisjoint(with: [.content, .articleBody]) { contentHint[i] = true }
-            guard hints else { continue }
+            guard hints, !exempt[i] else { continue }
             if h.contains(.comments) || (h.contains(.boilerplate) && !h.contains(.content)) { bad[i] = true }
             switch tree.tag[i] {
             case .nav, .aside, .footer, .header, .form, .menu, .fieldset, .label, .address:
@@ -309,6 +330,15 @@ struct MainTextExtractor {
         }
         guard best >= 0 else { return [] }
         let lo = Int32(best), hi = tree.end[best]
+        if debugEnabled {
+            var chain: [String] = []
+            var e = best
+            while e >= 0 { chain.append("\(tree.tag[e].name)#\(e)(\(Int(score[e])),h\(tree.hints[e].rawValue))"); e = Int(tree.parent[e]) }
+            debug("hints=\(hints) best=\(chain.joined(separator: " < "))")
+            var top = (0..<n).filter { tree.tag[$0] != .text }.sorted { score[$0] > score[$1] }.prefix(5)
+            top = top.prefix(5)
+            debug("top: " + top.map { "\(tree.tag[$0].name)#\($0)=\(Int(score[$0]))" }.joined(separator: ", "))
+        }
 
         // Link lists inside the container: elements where headline links stand beside the prose
         // (teaser lists, "more stories") rather than inside it.
@@ -317,7 +347,8 @@ struct MainTextExtractor {
         for r in runs where r.owner >= lo && r.owner < hi && !r.hidden && !r.bad && !r.caption {
             let density = Double(r.linkChars) / Double(max(r.chars, 1))
             if density >= options.maxLinkDensity && r.kind != .tableRow {
-                linkRuns[Int(r.owner)] += 1
+                // headline-sized links only: share buttons and "more" links are short
+                if r.chars >= options.headlineLink { linkRuns[Int(r.owner)] += 1 }
             } else if r.prose > 0 {
                 proseRuns[Int(r.owner)] += 1
             }
