@@ -21,6 +21,10 @@ public struct ExtractionOptions: Sendable, Hashable {
     public var teaserRatio: Double = 0.5
     /// A link block this long (characters) reads as a headline, the mark of a teaser list.
     public var headlineLink: Int32 = 20
+    /// The page's own article element (`<article>`, `itemprop="articleBody"`) inside the
+    /// winning container replaces it when it holds at least this share of the container's prose:
+    /// the rest is then other posts or teasers.
+    public var semanticShare: Double = 0.6
     /// Weight of a short block's characters against the container that holds it: short blocks
     /// (menus, labels) argue mildly against a container.
     public var shortBlockWeight: Double = 0.5

@@ -329,6 +329,34 @@ struct MainTextExtractor {
             }
         }
         guard best >= 0 else { return [] }
+        // When the page marks its article (`<article>`, `articleBody`) inside the winner, and
+        // that element's own prose (without articles nested in it: other posts, embedded cards)
+        // is most of the winner's prose, the article is that element, less its nested ones.
+        var goodProse = [Double](repeating: 0, count: n)
+        for r in runs where !r.bad && !r.hidden { goodProse[Int(r.owner)] += r.prose }
+        for i in stride(from: Int(tree.end[best]) - 1, to: best, by: -1) {
+            goodProse[Int(tree.parent[i])] += goodProse[i]
+        }
+        var nested: [Int] = []   // semantic elements inside the narrowed article
+        var ownProse: [Int: Double] = [:]
+        var enclosing = [Int32](repeating: -1, count: n)  // nearest semantic ancestor inside best
+        if best + 1 < Int(tree.end[best]) {
+            for i in (best + 1)..<Int(tree.end[best]) {
+                let p = Int(tree.parent[i])
+                let up = p > best ? (tree.hints[p].contains(.semantic) ? Int32(p) : enclosing[p]) : -1
+                enclosing[i] = up
+                guard tree.tag[i] != .text, tree.hints[i].contains(.semantic) else { continue }
+                ownProse[i, default: 0] += goodProse[i]
+                if up >= 0 { ownProse[Int(up), default: 0] -= goodProse[i] }
+            }
+        }
+        if let (article, own) = ownProse.max(by: { $0.value < $1.value }), own >= options.semanticShare * goodProse[best] {
+            for i in (article + 1)..<Int(tree.end[article]) where tree.tag[i] != .text && tree.hints[i].contains(.semantic)
+                && enclosing[i] == Int32(article) {
+                nested.append(i)
+            }
+            best = article
+        }
         let lo = Int32(best), hi = tree.end[best]
         if debugEnabled {
             var chain: [String] = []
@@ -342,8 +370,11 @@ struct MainTextExtractor {
 
         // Link lists inside the container: elements where headline links stand beside the prose
         // (teaser lists, "more stories") rather than inside it.
+        // Only elements that hold less than half of the container's prose qualify, so a
+        // link-rich article (a deals post) is not mistaken for its own teaser list.
         var linkRuns = [Int32](repeating: 0, count: n)
         var proseRuns = [Int32](repeating: 0, count: n)
+        var proseChars = [Double](repeating: 0, count: n)
         for r in runs where r.owner >= lo && r.owner < hi && !r.hidden && !r.bad && !r.caption {
             let density = Double(r.linkChars) / Double(max(r.chars, 1))
             if density >= options.maxLinkDensity && r.kind != .tableRow {
@@ -351,6 +382,7 @@ struct MainTextExtractor {
                 if r.chars >= options.headlineLink { linkRuns[Int(r.owner)] += 1 }
             } else if r.prose > 0 {
                 proseRuns[Int(r.owner)] += 1
+                proseChars[Int(r.owner)] += r.prose
             }
         }
         var i = Int(hi) - 1
@@ -358,13 +390,18 @@ struct MainTextExtractor {
             let p = Int(tree.parent[i])
             linkRuns[p] += linkRuns[i]
             proseRuns[p] += proseRuns[i]
+            proseChars[p] += proseChars[i]
             i -= 1
         }
+        let containerProse = proseChars[Int(lo)]
         var removed = [Bool](repeating: false, count: n)
+        for e in nested {
+            for k in e..<Int(tree.end[e]) { removed[k] = true }
+        }
         var j = Int(lo) + 1
         while j < Int(hi) {
             if tree.tag[j] != .text, linkRuns[j] >= 3, Double(linkRuns[j]) >= options.teaserRatio * Double(proseRuns[j]),
-               proseRuns[j] > 0 || linkRuns[j] >= 3 {
+               proseChars[j] < 0.5 * containerProse {
                 for k in j..<Int(tree.end[j]) { removed[k] = true }
                 j = Int(tree.end[j])
                 continue
