@@ -30,26 +30,32 @@ public enum FileBytes {
     }
 
     private static func readAll(fd: Int32, path: String, limit: Int, sizeHint: Int = 0) throws -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
-        var count = 0
+        var capacity = max(sizeHint, 0) + 1
+        var result = [UInt8]()
         while true {
-            if count == buffer.count {
-                if count > limit { throw InputError(path: path, reason: "input is over the limit of \(limit) bytes") }
-                buffer.append(contentsOf: repeatElement(0, count: max(65536, buffer.count)))
+            // read into uninitialised capacity: no zero-filling of a buffer about to be overwritten
+            var failure: Int32 = 0
+            var done = false
+            let previous = result
+            result = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = previous.count
+                if count > 0 { _ = buffer.baseAddress!.update(from: previous, count: count) }
+                while count < capacity {
+                    let got = Foundation.read(fd, buffer.baseAddress! + count, capacity - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if got == 0 { done = true; return }
+                    count += got
+                    if count > limit { throw InputError(path: path, reason: "input is over the limit of \(limit) bytes") }
+                }
             }
-            let got = buffer.withUnsafeMutableBytes { raw in
-                Foundation.read(fd, raw.baseAddress! + count, raw.count - count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: path, reason: reason(errno))
-            }
-            if got == 0 { break }
-            count += got
+            if failure != 0 { throw InputError(path: path, reason: reason(failure)) }
+            if done { return result }
+            capacity = max(capacity * 2, 65536)
         }
-        if count > limit { throw InputError(path: path, reason: "input is over the limit of \(limit) bytes") }
-        buffer.removeSubrange(count...)
-        return buffer
     }
 
     /// A short reason for an `errno` value.
@@ -61,6 +67,35 @@ public enum FileBytes {
         case ELOOP: return "too many levels of symbolic links"
         case EIO: return "input/output error"
         default: return String(cString: strerror(code))
+        }
+    }
+
+    /// Writes bytes to a file, creating its folder when missing, replacing what was there.
+    ///
+    /// - Throws: ``InputError`` naming the path and the reason.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw InputError(path: folder, reason: "cannot create folder: \(reason(errno))")
+            }
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw InputError(path: path, reason: "cannot write: \(reason(errno))") }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError(path: path, reason: "cannot write: \(reason(errno))")
+                }
+                offset += n
+            }
         }
     }
 }

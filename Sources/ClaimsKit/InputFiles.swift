@@ -7,13 +7,16 @@ public struct InputFile: Sendable, Hashable {
     /// The document's name in output: its path relative to the PATH it was found under
     /// (`2025/q3/recap.html`), its file name when named on the command line, `stdin` for `-`.
     public var doc: String
+    /// The file's size in bytes when the walk saw it (used to schedule large files first).
+    public var size: Int?
     /// True for standard input.
     public var isStandardInput: Bool { path == "-" }
 
     /// Creates an input.
-    public init(path: String, doc: String) {
+    public init(path: String, doc: String, size: Int? = nil) {
         self.path = path
         self.doc = doc
+        self.size = size
     }
 
     /// The folder that holds the file (where its `documents.tsv` sidecar would be).
@@ -79,7 +82,7 @@ public enum InputDiscovery {
             if isFolder {
                 for file in walk(path) where seen.insert(file.path).inserted { files.append(file) }
             } else if seen.insert(path).inserted {
-                files.append(InputFile(path: path, doc: (path as NSString).lastPathComponent))
+                files.append(InputFile(path: path, doc: (path as NSString).lastPathComponent, size: Int(info.st_size)))
             }
         }
         return (files, errors)
@@ -104,13 +107,17 @@ public enum InputDiscovery {
                     if !skippedFolders.contains(name.lowercased()) { stack.append(childRelative) }
                     continue
                 }
+                var size = Int(info.st_size)
                 if type == S_IFLNK {
                     var target = stat()
-                    if stat(full, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR { continue }
+                    if stat(full, &target) == 0 {
+                        if (target.st_mode & S_IFMT) == S_IFDIR { continue }
+                        size = Int(target.st_size)
+                    }
                 }
                 let ext = (name as NSString).pathExtension.lowercased()
                 guard documentExtensions.contains(ext), !sidecarNames.contains(name) else { continue }
-                out.append(InputFile(path: full, doc: childRelative))
+                out.append(InputFile(path: full, doc: childRelative, size: size))
             }
         }
         return out.sorted { $0.doc.utf8.lexicographicallyPrecedes($1.doc.utf8) }

@@ -39,6 +39,36 @@ public enum ParallelRunner {
         }
     }
 
+    /// Calls `work` for every index in `0..<count` on `jobs` threads, taking the indices in the
+    /// order `schedule` gives (largest inputs first keeps the last thread from finishing alone),
+    /// and `deliver` on the calling thread for each result as it completes.
+    public static func runUnordered<Result: Sendable>(count: Int, jobs: Int, schedule: [Int],
+                                                      work: @escaping @Sendable (Int) -> Result,
+                                                      deliver: (Int, Result) -> Void) {
+        precondition(schedule.count == count, "the schedule must name every index once")
+        guard count > 0 else { return }
+        let threads = min(max(1, jobs), count)
+        if threads == 1 {
+            for i in schedule { deliver(i, work(i)) }
+            return
+        }
+        let state = SharedState<Result>(window: count)
+        for _ in 0..<threads {
+            let thread = Thread {
+                while let k = state.take(count: count) {
+                    let i = schedule[k]
+                    state.put(i, work(i))
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        for _ in 0..<count {
+            let (i, r) = state.waitForAny()
+            deliver(i, r)
+        }
+    }
+
     /// The counter, the finished results and the condition they share.
     private final class SharedState<Result: Sendable>: @unchecked Sendable {
         // @unchecked: every field is read and written only while `condition` is locked.
@@ -64,6 +94,15 @@ public enum ParallelRunner {
             results[i] = r
             condition.broadcast()
             condition.unlock()
+        }
+
+        func waitForAny() -> (Int, Result) {
+            condition.lock()
+            defer { condition.unlock() }
+            while results.isEmpty { condition.wait() }
+            let (i, r) = results.first!
+            results.removeValue(forKey: i)
+            return (i, r)
         }
 
         func wait(for i: Int) -> Result {

@@ -38,7 +38,8 @@ public struct TextRun: Sendable {
         self.jobs = jobs
     }
 
-    /// Processes `inputs` and calls `deliver` in input order.
+    /// Processes `inputs` and calls `deliver` in input order (with an output folder, once all are
+    /// written, so that failures are still reported in input order).
     public func run(_ inputs: [InputFile], deliver: (Outcome) -> Void) {
         // Standard input is read once, before the workers start.
         var standardInput: Result<[UInt8], InputError>? = nil
@@ -48,9 +49,18 @@ public struct TextRun: Sendable {
         }
         let stdinBytes = standardInput
         let this = self
-        ParallelRunner.run(count: inputs.count, jobs: jobs, work: { i in
-            this.process(inputs[i], standardInput: stdinBytes)
-        }, deliver: { _, outcome in deliver(outcome) })
+        let work: @Sendable (Int) -> Outcome = { i in this.process(inputs[i], standardInput: stdinBytes) }
+        if outputFolder == nil {
+            ParallelRunner.run(count: inputs.count, jobs: jobs, work: work, deliver: { _, outcome in deliver(outcome) })
+        } else {
+            // Files are written by the workers, so delivery order does not matter: largest first.
+            let schedule = inputs.indices.sorted { (inputs[$0].size ?? 0) > (inputs[$1].size ?? 0) }
+            var outcomes: [Int: Outcome] = [:]
+            ParallelRunner.runUnordered(count: inputs.count, jobs: jobs, schedule: schedule, work: work) { i, outcome in
+                outcomes[i] = outcome
+            }
+            for i in inputs.indices { deliver(outcomes[i]!) }
+        }
     }
 
     private func process(_ input: InputFile, standardInput: Result<[UInt8], InputError>?) -> Outcome {
@@ -70,12 +80,12 @@ public struct TextRun: Sendable {
             guard let folder = outputFolder else { return Outcome(input: input, result: .success(rendered)) }
             let target = TextRun.outputPath(for: input, in: folder, extension: format == .json ? "json" : "txt")
             do {
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                try Data(rendered).write(to: URL(fileURLWithPath: target))
+                try FileBytes.write(rendered, to: target)
                 return Outcome(input: input, result: .success([]))
+            } catch let error as InputError {
+                return Outcome(input: input, result: .failure(error))
             } catch {
-                return Outcome(input: input, result: .failure(InputError(path: target, reason: "cannot write: \(error.localizedDescription)")))
+                return Outcome(input: input, result: .failure(InputError(path: target, reason: "\(error)")))
             }
         }
     }

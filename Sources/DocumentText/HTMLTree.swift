@@ -170,9 +170,8 @@ struct HTMLTree {
     /// Gathers what the metadata stage needs from `head` elements, JSON-LD scripts, `time`
     /// elements and the `html` element.
     private mutating func collectMetadata(_ n: xmlNodePtr, _ t: Tag) {
-        switch t {
-        case .head:
-            // head's children are walked here, since head itself is never content
+        if t == .head {
+            // head's children are read here, since head itself is never content
             var child = n.pointee.children
             var steps = 0
             while let c = child, steps < 10_000 {
@@ -183,47 +182,81 @@ struct HTMLTree {
                 child = c.pointee.next
                 steps += 1
             }
+            return
+        }
+        let a = Attributes(n)
+        switch t {
         case .title:
             if raw.title == nil { raw.title = HTMLTree.textContent(n) }
         case .meta:
-            let key = HTMLTree.attribute(n, "property") ?? HTMLTree.attribute(n, "name")
-                ?? HTMLTree.attribute(n, "itemprop") ?? HTMLTree.attribute(n, "http-equiv")
-            if let key, let content = HTMLTree.attribute(n, "content") ?? HTMLTree.attribute(n, "datetime") {
-                raw.meta.append((key.lowercased(), content))
+            if let key = a.property ?? a.name ?? a.itemprop ?? a.httpEquiv, let content = a.content ?? a.datetime {
+                raw.meta.append((String(cString: key).lowercased(), String(cString: content)))
             }
+            return
         case .link:
-            if let rel = HTMLTree.attribute(n, "rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
-               let href = HTMLTree.attribute(n, "href") {
-                raw.canonical = raw.canonical ?? href
+            if let rel = a.rel, raw.canonical == nil, let href = a.href,
+               String(cString: rel).lowercased().split(separator: " ").contains("canonical") {
+                raw.canonical = String(cString: href)
             }
         case .script:
-            if let type = HTMLTree.attribute(n, "type")?.lowercased(), type.contains("ld+json"),
+            if let type = a.type, TextDecoding.containsASCII(UnsafeBufferPointer(start: type, count: strlen(type)), "ld+json", within: 64),
                let json = HTMLTree.textContent(n) {
                 raw.jsonLD.append(json)
             }
         case .time:
-            if raw.times.count < 8, let dt = HTMLTree.attribute(n, "datetime") {
-                let isPublished = HTMLTree.attribute(n, "itemprop")?.lowercased() == "datepublished"
-                    || (HTMLTree.attribute(n, "pubdate") != nil)
-                raw.times.append((dt, isPublished))
+            if raw.times.count < 8, let dt = a.datetime {
+                let isPublished = a.itemprop.map { strcasecmp($0, "datePublished") == 0 } ?? false
+                raw.times.append((String(cString: dt), isPublished || a.pubdate))
             }
         case .html:
-            raw.language = HTMLTree.attribute(n, "lang") ?? HTMLTree.attribute(n, "xml:lang")
+            if let lang = a.lang { raw.language = String(cString: lang) }
         default:
             break
         }
-        // itemprop on elements other than meta (e.g. <span itemprop="datePublished" content=…>)
-        if t != .meta, raw.meta.count < 400, let prop = HTMLTree.attribute(n, "itemprop"),
-           let content = HTMLTree.attribute(n, "content") ?? HTMLTree.attribute(n, "datetime") {
-            raw.meta.append((prop.lowercased(), content))
+        // itemprop on elements other than meta (<span itemprop="datePublished" content=…>)
+        if raw.meta.count < 400, let prop = a.itemprop, let content = a.content ?? a.datetime {
+            raw.meta.append((String(cString: prop).lowercased(), String(cString: content)))
         }
     }
 
-    /// An attribute's value as a Swift string (a copy; libxml2's is freed).
-    static func attribute(_ n: xmlNodePtr, _ name: String) -> String? {
-        guard let v = xmlGetProp(n, name) else { return nil }
-        defer { clibxml2_free(v) }
-        return String(cString: v)
+    /// The attributes the metadata stage reads, found in one pass over an element's attribute
+    /// list; the pointers belong to the document.
+    private struct Attributes {
+        var property, name, itemprop, httpEquiv, content, datetime, rel, href, type, lang: UnsafePointer<UInt8>?
+        var pubdate = false
+
+        init(_ n: xmlNodePtr) {
+            var attribute = n.pointee.properties
+            while let at = attribute {
+                attribute = at.pointee.next
+                guard let key = at.pointee.name else { continue }
+                let value = at.pointee.children?.pointee.content.map { UnsafePointer($0) }
+                switch key[0] {
+                case UInt8(ascii: "p"):
+                    if strcmp(key, "property") == 0 { property = value } else if strcmp(key, "pubdate") == 0 { pubdate = true }
+                case UInt8(ascii: "n"):
+                    if strcmp(key, "name") == 0 { name = value }
+                case UInt8(ascii: "i"):
+                    if strcmp(key, "itemprop") == 0 { itemprop = value }
+                case UInt8(ascii: "h"):
+                    if strcmp(key, "http-equiv") == 0 { httpEquiv = value } else if strcmp(key, "href") == 0 { href = value }
+                case UInt8(ascii: "c"):
+                    if strcmp(key, "content") == 0 { content = value }
+                case UInt8(ascii: "d"):
+                    if strcmp(key, "datetime") == 0 { datetime = value }
+                case UInt8(ascii: "r"):
+                    if strcmp(key, "rel") == 0 { rel = value }
+                case UInt8(ascii: "t"):
+                    if strcmp(key, "type") == 0 { type = value }
+                case UInt8(ascii: "l"):
+                    if strcmp(key, "lang") == 0 { lang = value }
+                case UInt8(ascii: "x"):
+                    if strcmp(key, "xml:lang") == 0 && lang == nil { lang = value }
+                default:
+                    break
+                }
+            }
+        }
     }
 
     /// The concatenated text of an element's subtree.

@@ -350,6 +350,7 @@ struct MainTextExtractor {
                 if up >= 0 { ownProse[Int(up), default: 0] -= goodProse[i] }
             }
         }
+        if debugEnabled { debug("semantic own prose: \(ownProse.sorted { $0.key < $1.key }.map { "\(tree.tag[$0.key].name)#\($0.key)=\(Int($0.value))" }) of \(Int(goodProse[best]))") }
         if let (article, own) = ownProse.max(by: { $0.value < $1.value }), own >= options.semanticShare * goodProse[best] {
             for i in (article + 1)..<Int(tree.end[article]) where tree.tag[i] != .text && tree.hints[i].contains(.semantic)
                 && enclosing[i] == Int32(article) {

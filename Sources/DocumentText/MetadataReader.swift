@@ -22,7 +22,8 @@ enum MetadataReader {
         var md = DocumentMetadata()
         var meta = [String: String]()
         for (k, v) in raw.meta where meta[k] == nil && !v.isEmpty { meta[k] = v }
-        let ld = raw.jsonLD.flatMap(jsonLDObjects)
+        // JSON-LD is parsed only when meta tags leave a field open (it can be large).
+        lazy var ld = raw.jsonLD.flatMap(jsonLDObjects)
 
         // Date.
         for key in dateKeys {
@@ -68,8 +69,8 @@ enum MetadataReader {
         }
 
         // Title.
-        let ldHeadline = ld.lazy.compactMap { $0["headline"] as? String }.first
-        if let t = meta["og:title"] ?? meta["twitter:title"] ?? ldHeadline ?? meta["title"] ?? meta["headline"] {
+        if let t = meta["og:title"] ?? meta["twitter:title"] ?? ld.lazy.compactMap({ $0["headline"] as? String }).first
+            ?? meta["title"] ?? meta["headline"] {
             md.title = clean(t)
         } else if let t = raw.title {
             md.title = clean(stripSiteSuffix(t))
@@ -136,9 +137,11 @@ enum MetadataReader {
     /// article types first.
     static func jsonLDObjects(_ json: String) -> [[String: Any]] {
         var body = json.trimmingSpaces()
-        // CDATA wrappers and HTML comments that some pages leave around the JSON
-        for junk in ["//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"] {
-            body = body.replacingOccurrences(of: junk, with: "")
+        if let first = body.first, let last = body.last, !("{[".contains(first) && "}]".contains(last)) {
+            // CDATA wrappers and HTML comments that some pages leave around the JSON
+            for junk in ["//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"] {
+                body = body.replacingOccurrences(of: junk, with: "")
+            }
         }
         guard let data = body.data(using: .utf8),
               let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
