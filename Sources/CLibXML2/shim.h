@@ -22,10 +22,13 @@
 static inline void clibxml2_free(void *p) { xmlFree(p); }
 
 /* HTML parser options used everywhere: recover from broken markup, stay
- * silent, and never touch the network. */
+ * silent, and never touch the network. XML_PARSE_HUGE lifts libxml2's nesting
+ * limit of 256 elements, past which it stops parsing and drops the rest of the
+ * page (the tree is walked iteratively here, so depth is safe); file size is
+ * capped by the caller instead. */
 static inline int clibxml2_html_options(void) {
     return HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+           HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
 }
 
 /* 1 when libxml2 (through iconv) can decode the named charset. */

@@ -39,7 +39,7 @@ public enum FileBytes {
             let previous = result
             result = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 count = previous.count
-                if count > 0 { _ = buffer.baseAddress!.update(from: previous, count: count) }
+                if count > 0 { buffer.baseAddress!.update(from: previous, count: count) }
                 while count < capacity {
                     let got = Foundation.read(fd, buffer.baseAddress! + count, capacity - count)
                     if got < 0 {

@@ -86,7 +86,7 @@ public struct DocumentReader: Sendable {
                     // the page's own label, decoded by libxml2 (iconv)
                     parseEncoding = label
                     encoding = label
-                } else if scan.multibyte > scan.invalid {
+                } else if scan.multibyte > 0 && scan.multibyte >= scan.invalid {
                     repaired = TextDecoding.utf8Repairing(b)
                     encoding = "UTF-8 (with Windows-1252 bytes)"
                 } else {

@@ -28,9 +28,22 @@ public struct ExtractionOptions: Sendable, Hashable {
     /// Weight of a short block's characters against the container that holds it: short blocks
     /// (menus, labels) argue mildly against a container.
     public var shortBlockWeight: Double = 0.5
-    /// Weight of a data-table cell's characters for its container: tables of figures are
-    /// content, but weaker evidence of the article than prose.
-    public var tableCellWeight: Double = 0.5
+    /// Weight of the characters of data-table cells and preformatted blocks for their container:
+    /// tables of figures are content, but weaker evidence of the article than prose.
+    public var dataBlockWeight: Double = 0.5
+    /// Short blocks that are page furniture wherever they stand, compared in lower case with
+    /// everything but letters removed: ad labels, "continue reading" prompts, share and follow
+    /// labels, in the languages the benchmark pages use.
+    public var boilerplateLines: Set<String> = [
+        "advertisement", "advertising", "advert", "ad", "ads", "sponsored", "sponsoredcontent",
+        "paidcontent", "promoted", "storycontinuesbelow", "articlecontinuesbelow", "storycontinuesbelowadvertisement",
+        "continuereadingbelow", "continuereading", "continuereadingthemainstory", "readmore", "readmorebelow",
+        "readnext", "readalso", "alsoread", "seealso", "related", "relatedarticles", "relatedstories",
+        "relatedcontent", "moreonthis", "morestories", "share", "sharethis", "sharethisarticle", "sharethisstory",
+        "shareonfacebook", "shareontwitter", "followus", "subscribe", "signup", "skipad", "clickhere",
+        "thisslideshowrequiresjavascript", "loading", "loadingcomments", "comments", "printthisarticle",
+        "anzeige", "werbung", "publicité", "publicite", "pubblicità", "pubblicita", "publicidad", "реклама",
+    ]
     /// Pages larger than this many bytes are refused, so one file cannot exhaust memory.
     public var maxBytes: Int = 512 * 1024 * 1024
 

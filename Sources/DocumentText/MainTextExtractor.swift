@@ -43,7 +43,6 @@ struct MainTextExtractor {
         var group: Int32 = -1   // the list or table a list item or row belongs to
         var preformatted = false
         var bad = false
-        var hidden = false
         var contentHint = false
         var prose: Double = 0
         var value: Double = 0
@@ -66,15 +65,17 @@ struct MainTextExtractor {
         var tableOf = [Int32](repeating: -1, count: n)
         var listOf = [Int32](repeating: -1, count: n)
         var inPre = [Bool](repeating: false, count: n)
+        var hidden = [Bool](repeating: false, count: n)   // hidden from readers: never text
         for i in 0..<n {
             let p = Int(tree.parent[i])
             let t = tree.tag[i]
             if p >= 0 {
                 owner[i] = owner[p]; role[i] = role[p]; inLink[i] = inLink[p]
                 rowOf[i] = rowOf[p]; cellOf[i] = cellOf[p]; tableOf[i] = tableOf[p]
-                listOf[i] = listOf[p]; inPre[i] = inPre[p]
+                listOf[i] = listOf[p]; inPre[i] = inPre[p]; hidden[i] = hidden[p]
             }
             if t == .text { continue }
+            if tree.hints[i].contains(.hidden) { hidden[i] = true }
             if t.isBlock { owner[i] = Int32(i) }
             switch t {
             case .a: inLink[i] = true
@@ -109,7 +110,7 @@ struct MainTextExtractor {
         for i in 0..<n {
             let t = tree.tag[i]
             if t == .text {
-                guard let ptr = tree.textPointer[i] else { continue }
+                guard !hidden[i], let ptr = tree.textPointer[i] else { continue }
                 let len = Int(tree.textLength[i])
                 let stats = MainTextExtractor.measure(ptr, len)
                 let o = owner[i]
@@ -235,6 +236,13 @@ struct MainTextExtractor {
             }
         }
 
+        // Ad labels and "continue reading" prompts.
+        kept.removeAll { k in
+            let r = runs[k]
+            guard r.chars <= 40 && r.kind != .tableRow else { return false }
+            let key = MainTextExtractor.comparisonKey(assemble(tree, pieces, r))
+            return options.boilerplateLines.contains(key.filter { !$0.isNumber })
+        }
         // The headline is the title, not article text.
         let titleKey = title.map(MainTextExtractor.comparisonKey) ?? ""
         kept.removeAll { k in
@@ -245,10 +253,15 @@ struct MainTextExtractor {
             let key = MainTextExtractor.comparisonKey(assemble(tree, pieces, r))
             return !key.isEmpty && (titleKey.contains(key) || key.contains(titleKey)) && key.count * 2 >= titleKey.count
         }
-        // Debris before the first and after the last prose run (data-table rows count as prose).
-        let anchors = { (k: Int) -> Bool in runs[k].prose > 0 || runs[k].kind == .tableRow }
+        // Debris before the first and after the last prose run (data-table rows and preformatted
+        // blocks count as prose).
+        let anchors = { (k: Int) -> Bool in runs[k].prose > 0 || runs[k].kind == .tableRow || runs[k].preformatted }
         if let first = kept.firstIndex(where: anchors), let last = kept.lastIndex(where: anchors) {
-            let tail = kept[(last + 1)...].filter { runs[$0].kind != .heading && runs[$0].endsSentence }
+            // after the last prose: sentences, lists, tables and preformatted blocks, not headings
+            let tail = kept[(last + 1)...].filter { k in
+                let r = runs[k]
+                return r.kind != .heading && (r.endsSentence || r.kind == .listItem || r.preformatted)
+            }
             kept = Array(kept[first...last]) + tail
         } else {
             kept = []
@@ -268,19 +281,17 @@ struct MainTextExtractor {
     /// Scores the runs, picks the container and returns the runs kept inside it.
     ///
     /// With `hints`, elements whose class or id names boilerplate (and `nav`, `aside`, `footer`,
-    /// `header`, `form`) count against the article and are dropped; without, only hidden
-    /// elements are.
+    /// `header`, `form`) count against the article and are dropped. (Hidden text never became a
+    /// run.)
     private func select(_ tree: borrowing HTMLTree, _ runs: inout [Run], hints: Bool, exempt: [Bool]) -> [Int] {
         let n = tree.count
         // Which hints hold, inherited down the tree.
         var bad = [Bool](repeating: false, count: n)
-        var hidden = [Bool](repeating: false, count: n)
         var contentHint = [Bool](repeating: false, count: n)
         for i in 0..<n where tree.tag[i] != .text {
             let p = Int(tree.parent[i])
-            if p >= 0 { bad[i] = bad[p]; hidden[i] = hidden[p]; contentHint[i] = contentHint[p] }
+            if p >= 0 { bad[i] = bad[p]; contentHint[i] = contentHint[p] }
             let h = tree.hints[i]
-            if h.contains(.hidden) { hidden[i] = true }
             if !h.isDisjoint(with: [.content, .articleBody]) { contentHint[i] = true }
             guard hints, !exempt[i] else { continue }
             if h.contains(.comments) || (h.contains(.boilerplate) && !h.contains(.content)) { bad[i] = true }
@@ -297,18 +308,17 @@ struct MainTextExtractor {
             var r = runs[k]
             let o = Int(r.owner)
             r.bad = bad[o]
-            r.hidden = hidden[o]
             r.contentHint = contentHint[o]
             let chars = Double(r.chars)
             let density = Double(r.linkChars) / max(chars, 1)
-            if r.hidden || r.caption {
+            if r.caption {
                 r.value = 0
             } else if r.bad || density >= options.maxLinkDensity {
                 r.value = -chars
             } else if r.prose > 0 {
                 r.value = r.prose * (r.contentHint ? 1.5 : 1)
-            } else if r.kind == .tableRow {
-                r.value = chars * options.tableCellWeight
+            } else if r.kind == .tableRow || r.preformatted {
+                r.value = chars * options.dataBlockWeight
             } else {
                 r.value = -chars * options.shortBlockWeight
             }
@@ -333,7 +343,7 @@ struct MainTextExtractor {
         // that element's own prose (without articles nested in it: other posts, embedded cards)
         // is most of the winner's prose, the article is that element, less its nested ones.
         var goodProse = [Double](repeating: 0, count: n)
-        for r in runs where !r.bad && !r.hidden { goodProse[Int(r.owner)] += r.prose }
+        for r in runs where !r.bad { goodProse[Int(r.owner)] += r.prose }
         for i in stride(from: Int(tree.end[best]) - 1, to: best, by: -1) {
             goodProse[Int(tree.parent[i])] += goodProse[i]
         }
@@ -376,7 +386,7 @@ struct MainTextExtractor {
         var linkRuns = [Int32](repeating: 0, count: n)
         var proseRuns = [Int32](repeating: 0, count: n)
         var proseChars = [Double](repeating: 0, count: n)
-        for r in runs where r.owner >= lo && r.owner < hi && !r.hidden && !r.bad && !r.caption {
+        for r in runs where r.owner >= lo && r.owner < hi && !r.bad && !r.caption {
             let density = Double(r.linkChars) / Double(max(r.chars, 1))
             if density >= options.maxLinkDensity && r.kind != .tableRow {
                 // headline-sized links only: share buttons and "more" links are short
@@ -414,7 +424,7 @@ struct MainTextExtractor {
         for k in runs.indices {
             let r = runs[k]
             guard r.owner >= lo && r.owner < hi, !removed[Int(r.owner)] else { continue }
-            if r.hidden || r.caption || r.bad { continue }
+            if r.caption || r.bad { continue }
             let density = Double(r.linkChars) / Double(max(r.chars, 1))
             if density >= options.maxLinkDensity && r.kind != .tableRow { continue }
             kept.append(k)
