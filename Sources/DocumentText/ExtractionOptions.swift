@@ -25,6 +25,9 @@ public struct ExtractionOptions: Sendable, Hashable {
     /// winning container replaces it when it holds at least this share of the container's prose:
     /// the rest is then other posts or teasers.
     public var semanticShare: Double = 0.6
+    /// It also does when it holds at least half that share and this many times the prose of the
+    /// next largest article element (a story among many teaser cards).
+    public var semanticDominance: Double = 4
     /// Weight of a short block's characters against the container that holds it: short blocks
     /// (menus, labels) argue mildly against a container.
     public var shortBlockWeight: Double = 0.5

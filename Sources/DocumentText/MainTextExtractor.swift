@@ -76,7 +76,16 @@ struct MainTextExtractor {
             }
             if t == .text { continue }
             if tree.hints[i].contains(.hidden) { hidden[i] = true }
-            if t.isBlock { owner[i] = Int32(i) }
+            if t.isBlock {
+                owner[i] = Int32(i)
+            } else if !tree.hints[i].isDisjoint(with: [.boilerplate, .comments]), owner[i] >= 0 {
+                // An inline element named as boilerplate (a caption or byline span in a div) is a
+                // block of its own, so its hint can count; inside running text it stays inline.
+                switch tree.tag[Int(owner[i])] {
+                case .p, .h1, .h2, .h3, .h4, .h5, .h6, .li, .td, .th, .dt, .dd, .blockquote, .pre: break
+                default: owner[i] = Int32(i)
+                }
+            }
             switch t {
             case .a: inLink[i] = true
             case .h1, .h2, .h3, .h4, .h5, .h6, .li, .dt, .dd, .blockquote, .td, .th, .figcaption, .caption, .pre:
@@ -361,7 +370,11 @@ struct MainTextExtractor {
             }
         }
         if debugEnabled { debug("semantic own prose: \(ownProse.sorted { $0.key < $1.key }.map { "\(tree.tag[$0.key].name)#\($0.key)=\(Int($0.value))" }) of \(Int(goodProse[best]))") }
-        if let (article, own) = ownProse.max(by: { $0.value < $1.value }), own >= options.semanticShare * goodProse[best] {
+        let ranked = ownProse.sorted { $0.value > $1.value }
+        if let (article, own) = ranked.first, own > 0,
+           own >= options.semanticShare * goodProse[best]
+            || (own >= options.semanticDominance * (ranked.count > 1 ? ranked[1].value : 0)
+                && own >= options.semanticShare / 2 * goodProse[best]) {
             for i in (article + 1)..<Int(tree.end[article]) where tree.tag[i] != .text && tree.hints[i].contains(.semantic)
                 && enclosing[i] == Int32(article) {
                 nested.append(i)
