@@ -44,6 +44,7 @@ struct MainTextExtractor {
         var preformatted = false
         var bad = false
         var contentHint = false
+        var linkDense = false
         var prose: Double = 0
         var value: Double = 0
     }
@@ -203,8 +204,11 @@ struct MainTextExtractor {
             let r = runs[k]
             let chars = Double(r.chars)
             let density = Double(r.linkChars) / max(chars, 1)
+            // mostly links, unless the text outside them is itself a sentence or two
+            runs[k].linkDense = density >= options.maxLinkDensity
+                && (r.chars - r.linkChars < options.longBlock / 2 || !r.endsSentence)
             var p = 0.0
-            if density < options.maxLinkDensity && !r.caption {
+            if !runs[k].linkDense && !r.caption {
                 if r.chars >= options.longBlock || (r.chars >= options.mediumBlock && r.endsSentence) {
                     p = chars * (1 - density)
                 }
@@ -319,10 +323,9 @@ struct MainTextExtractor {
             r.bad = bad[o]
             r.contentHint = contentHint[o]
             let chars = Double(r.chars)
-            let density = Double(r.linkChars) / max(chars, 1)
             if r.caption {
                 r.value = 0
-            } else if r.bad || density >= options.maxLinkDensity {
+            } else if r.bad || r.linkDense {
                 r.value = -chars
             } else if r.prose > 0 {
                 r.value = r.prose * (r.contentHint ? 1.5 : 1)
@@ -400,8 +403,7 @@ struct MainTextExtractor {
         var proseRuns = [Int32](repeating: 0, count: n)
         var proseChars = [Double](repeating: 0, count: n)
         for r in runs where r.owner >= lo && r.owner < hi && !r.bad && !r.caption {
-            let density = Double(r.linkChars) / Double(max(r.chars, 1))
-            if density >= options.maxLinkDensity && r.kind != .tableRow {
+            if r.linkDense && r.kind != .tableRow {
                 // headline-sized links only: share buttons and "more" links are short
                 if r.chars >= options.headlineLink { linkRuns[Int(r.owner)] += 1 }
             } else if r.prose > 0 {
@@ -438,8 +440,7 @@ struct MainTextExtractor {
             let r = runs[k]
             guard r.owner >= lo && r.owner < hi, !removed[Int(r.owner)] else { continue }
             if r.caption || r.bad { continue }
-            let density = Double(r.linkChars) / Double(max(r.chars, 1))
-            if density >= options.maxLinkDensity && r.kind != .tableRow { continue }
+            if r.linkDense && r.kind != .tableRow { continue }
             kept.append(k)
         }
         return kept
