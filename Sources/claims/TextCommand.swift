@@ -44,11 +44,16 @@ extension Claims {
             let loader = DocumentLoader(date: date, sidecars: Sidecar.load(for: inputs))
             let run = TextRun(loader: loader, format: format, outputFolder: out, jobs: jobs)
             let output = StandardOutput()
+            // Several documents on standard output get `head`-style headers between them.
             let headers = out == nil && format == .text && inputs.count > 1
+            var first = true
             run.run(inputs) { outcome in
                 switch outcome.result {
                 case .success(let bytes):
-                    if headers { output.write(Array("==> \(outcome.input.doc) <==\n".utf8)) }
+                    if headers {
+                        output.write(Array("\(first ? "" : "\n")==> \(outcome.input.doc) <==\n".utf8))
+                        first = false
+                    }
                     output.write(bytes)
                 case .failure(let error):
                     failures += 1
