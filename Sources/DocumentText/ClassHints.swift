@@ -54,16 +54,16 @@ struct ClassHints: OptionSet {
                                         "screenreadertext", "offscreen", "invisible", "dnone", "hide"]
 
     /// Class name → hints, for whole class names; built once.
-    private static let wholeNames: HashedWords = {
+    private static let wholeNames: HashedTable<ClassHints> = {
         var table = [UInt64: ClassHints]()
         for w in hiddenNames { table[hash(w), default: []].insert(.hidden) }
-        return HashedWords(table)
+        return HashedTable(table, empty: [])
     }()
 
     /// Word → hints, for whole-token matches; built once from the lists above.
-    private static let exact = HashedWords(build(prefixes: false))
+    private static let exact = HashedTable(build(prefixes: false), empty: ClassHints())
     /// Prefix → hints, for the `word*` entries.
-    private static let prefixes = HashedWords(build(prefixes: true))
+    private static let prefixes = HashedTable(build(prefixes: true), empty: ClassHints())
     /// The lengths of the prefixes in `prefixes`, as a bit set.
     private static let prefixLengths: UInt64 = {
         var bits: UInt64 = 0
@@ -162,41 +162,6 @@ struct ClassHints: OptionSet {
             return [.content, .semantic]
         default:
             return []
-        }
-    }
-}
-
-/// A fixed open-addressing table keyed by a word's FNV-1a hash. The keys are hashes already, so
-/// they index the table directly; a `Dictionary` would hash them again with SipHash, which
-/// showed in profiles since this runs for every class name of every page.
-struct HashedWords {
-    private var keys: [UInt64]
-    private var values: [ClassHints]
-    private let mask: Int
-
-    init(_ entries: [UInt64: ClassHints]) {
-        var size = 16
-        while size < entries.count * 4 { size *= 2 }
-        mask = size - 1
-        keys = [UInt64](repeating: 0, count: size)
-        values = [ClassHints](repeating: [], count: size)
-        for (k, v) in entries {
-            precondition(k != 0, "the hash 0 marks empty slots")
-            var i = Int(truncatingIfNeeded: k) & mask
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = k
-            values[i] = v
-        }
-    }
-
-    @inline(__always)
-    subscript(_ key: UInt64) -> ClassHints? {
-        var i = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == 0 { return nil }
-            i = (i + 1) & mask
         }
     }
 }

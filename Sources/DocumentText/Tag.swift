@@ -43,7 +43,7 @@ enum Tag: UInt8, CaseIterable {
         return tag
     }
 
-    private static let lookupTable: TagTable = {
+    private static let lookupTable: HashedTable<Tag> = {
         var t = [UInt64: Tag]()
         for tag in Tag.allCases where tag != .text && tag != .other {
             var key: UInt64 = 0
@@ -53,7 +53,7 @@ enum Tag: UInt8, CaseIterable {
             precondition(t[full] == nil, "tag key collision for \(tag)")
             t[full] = tag
         }
-        return TagTable(t)
+        return HashedTable(t, empty: .other)
     }()
 
     /// Elements whose whole subtree is never article text.
@@ -91,42 +91,6 @@ enum Tag: UInt8, CaseIterable {
         case .h5: return 5
         case .h6: return 6
         default: return nil
-        }
-    }
-}
-
-/// An open-addressing table from packed element names to tags, indexed by the packed key itself
-/// (a `Dictionary` would hash it again; this runs for every element of every page).
-struct TagTable {
-    private var keys: [UInt64]
-    private var values: [Tag]
-    private let mask: Int
-
-    init(_ entries: [UInt64: Tag]) {
-        var size = 16
-        while size < entries.count * 4 { size *= 2 }
-        mask = size - 1
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Tag](repeating: .other, count: size)
-        for (k, v) in entries {
-            var i = TagTable.slot(k) & mask
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = k
-            values[i] = v
-        }
-    }
-
-    @inline(__always)
-    static func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k ^ (k >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 32) }
-
-    @inline(__always)
-    subscript(_ key: UInt64) -> Tag? {
-        var i = TagTable.slot(key) & mask
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == 0 { return nil }
-            i = (i + 1) & mask
         }
     }
 }
