@@ -24,8 +24,12 @@ let package = Package(
         .target(name: "ClaimModel"),
         // bytes → Document: encoding, libxml2 parse, main text, metadata.
         .target(name: "DocumentText", dependencies: ["CLibXML2", "ClaimModel"]),
+        // text → mentions: numbers, units, periods, entities, cues; lexicons embedded.
+        .target(name: "Recognizers", dependencies: ["ClaimModel"]),
+        // sentences + mentions → claims.
+        .target(name: "ClaimExtraction", dependencies: ["ClaimModel", "Recognizers"]),
         // The pipeline as a library: file discovery, sidecars, parallel runs.
-        .target(name: "ClaimsKit", dependencies: ["ClaimModel", "DocumentText"]),
+        .target(name: "ClaimsKit", dependencies: ["ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction"]),
         // The command-line shell: one command per file, no domain logic.
         .executableTarget(
             name: "claims",
@@ -39,6 +43,8 @@ let package = Package(
         .target(name: "ClaimsTestSupport", dependencies: ["ClaimModel"], path: "Tests/ClaimsTestSupport"),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ClaimsTestSupport"]),
+        .testTarget(name: "RecognizersTests", dependencies: ["Recognizers", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction", "Recognizers", "DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimsTestSupport"]),
     ]

@@ -1,0 +1,2 @@
+/// Placeholder until the claim rules land.
+public enum ClaimExtractionPlaceholder {}

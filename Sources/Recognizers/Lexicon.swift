@@ -1,0 +1,298 @@
+import ClaimModel
+
+/// A cue word's meaning for the claim rules (the classes of `Lexicons/en/cues.tsv`).
+public enum Cue: Sendable, Hashable {
+    /// A move's direction: "rose", "a gain", "down".
+    case direction(Direction)
+    /// The subject did better (`above`), worse (`below`) or is merely compared (`neutral`).
+    case comparison(String)
+    /// A bound word before a number.
+    case bound(Bound)
+    /// A word that points to a metric.
+    case metric(Metric)
+    /// Introduces a level reached or stood at ("to", "closed at").
+    case level
+    /// Introduces a starting level ("from").
+    case start
+    /// A plural noun that is a subject of its own ("stocks", "ETFs").
+    case group
+    /// Refers back to an entity of a kind (`index`, `company`, `fund`, `any`).
+    case anaphor(String)
+    /// A projection.
+    case modal
+    /// An illustrative example.
+    case hypothetical
+    /// A look-back unit ("day" in "200-day").
+    case window
+    /// A rank word ("top").
+    case rank
+    /// An exchange name before a colon.
+    case exchange
+    /// After this word an entity is an object, not the subject.
+    case notSubject
+    /// "account for", "represent": the number is a share of what follows "of".
+    case shareOf
+    /// A prefix that negates an entity ("non-Mag 7").
+    case negation
+
+    init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let value = parts.count > 1 ? parts[1] : ""
+        switch parts[0] {
+        case "direction": guard let d = Direction(rawValue: value) else { return nil }; self = .direction(d)
+        case "comparison": self = .comparison(value)
+        case "bound": guard let b = Bound(rawValue: value) else { return nil }; self = .bound(b)
+        case "metric": guard let m = Metric(rawValue: value) else { return nil }; self = .metric(m)
+        case "level": self = .level
+        case "start": self = .start
+        case "group": self = .group
+        case "anaphor": self = .anaphor(value)
+        case "modal": self = .modal
+        case "hypothetical": self = .hypothetical
+        case "window": self = .window
+        case "rank": self = .rank
+        case "exchange": self = .exchange
+        case "not-subject": self = .notSubject
+        case "share-of": self = .shareOf
+        case "negation": self = .negation
+        default: return nil
+        }
+    }
+}
+
+/// A word of `Lexicons/en/units.tsv`.
+public enum UnitWord: Sendable, Hashable {
+    /// A unit of the claims contract.
+    case unit(QuantityUnit)
+    /// A multiplier ("billion", "bn").
+    case scale(Double)
+    /// A currency, by ISO code.
+    case currency(String)
+    /// A number written as a word ("three", "half a").
+    case number(Double)
+}
+
+/// A word of `Lexicons/en/periods.tsv`.
+public enum PeriodWord: Sendable, Hashable {
+    /// A month, 1...12.
+    case month(Int)
+    /// A weekday, 1 (Monday) ... 7.
+    case weekday(Int)
+    /// An ordinal ("third").
+    case ordinal(Int)
+    /// "early", "mid", "late".
+    case part(String)
+    /// "week", "month", "quarter", "year", "day".
+    case unit(String)
+}
+
+/// An entity the lexicons know.
+public struct Entity: Sendable, Hashable {
+    /// Canonical id.
+    public var id: String
+    /// `index`, `etf`, `company`, `group`, `rate`, `commodity`, `crypto`.
+    public var kind: String
+    /// Canonical name.
+    public var name: String
+    /// GICS sector, for companies that have one.
+    public var sector: String?
+
+    /// Creates an entity.
+    public init(id: String, kind: String, name: String, sector: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.sector = sector
+    }
+}
+
+/// A problem found while loading a lexicon file.
+public struct LexiconProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file's name.
+    public var file: String
+    /// The 1-based line.
+    public var line: Int
+    /// What is wrong.
+    public var reason: String
+
+    public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// Every word list the recognizers read, loaded once into lookup tables.
+///
+/// Built from the TSV files of `Lexicons/en/` (embedded in the binary), plus any files a user
+/// adds with `--lexicon` in the columns of `entities.tsv`. Entity names and aliases match
+/// case-insensitively and longest first; an alias in capitals only (`IWM`) or marked `=Name`
+/// matches only as written; tickers of `tickers.tsv` match only in a ticker context.
+public struct Lexicon: Sendable {
+    /// Entities by index; phrase tables hold indices into this array.
+    public private(set) var entities: [Entity] = []
+    /// Index of each entity id.
+    public private(set) var entityIndex: [String: Int] = [:]
+    /// Case-insensitive names and aliases.
+    public private(set) var names = PhraseTable<Int32>()
+    /// Names and aliases that match only as written.
+    public private(set) var casedNames = PhraseTable<Int32>()
+    /// Listed symbols: exact-case hash → (symbol, kind, name).
+    private var listed: [UInt64: (String, String, String)] = [:]
+    /// Cue words.
+    public private(set) var cues = PhraseTable<Cue>()
+    /// Units, scales, currencies and number words.
+    public private(set) var units = PhraseTable<UnitWord>()
+    /// Months, weekdays and other period words.
+    public private(set) var periods = PhraseTable<PeriodWord>()
+    /// Problems found while loading (a test requires none in the built-in files).
+    public private(set) var problems: [LexiconProblem] = []
+
+    /// The built-in lexicons.
+    public static let builtIn: Lexicon = Lexicon(files: EmbeddedLexicons.files)
+
+    /// Loads lexicons from TSV texts keyed by file name (`entities.tsv`, `companies.tsv`,
+    /// `tickers.tsv`, `cues.tsv`, `units.tsv`, `periods.tsv`; other names are read as entity files).
+    public init(files: [String: String]) {
+        var entityFiles = [(String, String)]()
+        for name in ["entities.tsv", "companies.tsv"] where files[name] != nil { entityFiles.append((name, files[name]!)) }
+        for (name, text) in files.sorted(by: { $0.key < $1.key })
+        where !["entities.tsv", "companies.tsv", "tickers.tsv", "cues.tsv", "units.tsv", "periods.tsv"].contains(name) {
+            entityFiles.append((name, text))
+        }
+        var nameEntries: [(phrase: String, value: Int32)] = []
+        var casedEntries: [(phrase: String, value: Int32)] = []
+        var seenAlias: [String: (String, String)] = [:]   // lower-cased alias → (id, file)
+        for (file, text) in entityFiles {
+            loadEntities(file, text, &nameEntries, &casedEntries, &seenAlias)
+        }
+        names = PhraseTable(nameEntries)
+        casedNames = PhraseTable(casedEntries, caseSensitive: true)
+        if let text = files["tickers.tsv"] { loadTickers(text) }
+        cues = PhraseTable(Lexicon.rows(files["cues.tsv"] ?? "", "cues.tsv", &problems).compactMap { line, cols in
+            guard cols.count >= 2, let cue = Cue(cols[1]) else {
+                problems.append(LexiconProblem(file: "cues.tsv", line: line, reason: "unknown cue class"))
+                return nil
+            }
+            return (cols[0], cue)
+        })
+        units = PhraseTable(Lexicon.rows(files["units.tsv"] ?? "", "units.tsv", &problems).compactMap { line, cols in
+            guard cols.count >= 3 else { return nil }
+            switch cols[1] {
+            case "unit": return (cols[0], .unit(QuantityUnit(rawValue: cols[2])))
+            case "scale": return Double(cols[2]).map { (cols[0], .scale($0)) }
+            case "currency": return (cols[0], .currency(cols[2]))
+            case "number": return Double(cols[2]).map { (cols[0], .number($0)) }
+            default:
+                problems.append(LexiconProblem(file: "units.tsv", line: line, reason: "unknown kind \(cols[1])"))
+                return nil
+            }
+        })
+        periods = PhraseTable(Lexicon.rows(files["periods.tsv"] ?? "", "periods.tsv", &problems).compactMap { _, cols in
+            guard cols.count >= 3 else { return nil }
+            switch cols[1] {
+            case "month": return Int(cols[2]).map { (cols[0], .month($0)) }
+            case "weekday": return Int(cols[2]).map { (cols[0], .weekday($0)) }
+            case "ordinal": return Int(cols[2]).map { (cols[0], .ordinal($0)) }
+            case "part": return (cols[0], .part(cols[2]))
+            case "unit": return (cols[0], .unit(cols[2]))
+            default: return nil
+            }
+        })
+    }
+
+    /// This lexicon with a user's entity file added (columns of `entities.tsv`); its aliases win
+    /// over built-in ones.
+    public func adding(entityFile text: String, named name: String) -> Lexicon {
+        var files = EmbeddedLexicons.files
+        files[name.hasSuffix(".tsv") ? "user-" + name : "user-\(name).tsv"] = text
+        return Lexicon(files: files)
+    }
+
+    /// The entity with an id, or nil.
+    public func entity(_ id: String) -> Entity? { entityIndex[id].map { entities[$0] } }
+
+    /// The entity for a listed ticker written as `token` (case-sensitive), creating it from the
+    /// symbol directory when the entity lexicons do not have it.
+    public func ticker(_ exactHash: UInt64, text: String) -> Entity? {
+        if let i = entityIndex[text], entities[i].id == text { return entities[i] }
+        if let (symbol, kind, name) = listed[exactHash] {
+            // share classes that the lexicons merge
+            if let i = entityIndex[symbol] { return entities[i] }
+            return Entity(id: symbol, kind: kind, name: name)
+        }
+        return nil
+    }
+
+    /// Non-comment, non-header lines split at tabs, with their line numbers.
+    static func rows(_ text: String, _ file: String, _ problems: inout [LexiconProblem]) -> [(Int, [String])] {
+        var out: [(Int, [String])] = []
+        var header = true
+        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if header { header = false; continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if cols.isEmpty || cols[0].isEmpty {
+                problems.append(LexiconProblem(file: file, line: k + 1, reason: "empty first column"))
+                continue
+            }
+            out.append((k + 1, cols))
+        }
+        return out
+    }
+
+    private mutating func loadEntities(_ file: String, _ text: String, _ nameEntries: inout [(phrase: String, value: Int32)],
+                                       _ casedEntries: inout [(phrase: String, value: Int32)],
+                                       _ seen: inout [String: (String, String)]) {
+        let user = file.hasPrefix("user-")
+        for (line, cols) in Lexicon.rows(text, file, &problems) {
+            guard cols.count >= 3, !cols[1].isEmpty, !cols[2].isEmpty else {
+                problems.append(LexiconProblem(file: file, line: line, reason: "needs id, kind and name"))
+                continue
+            }
+            let id = cols[0]
+            let index: Int
+            if let existing = entityIndex[id] {
+                index = existing
+                if user { entities[index].kind = cols[1] }
+            } else {
+                index = entities.count
+                let name = cols[2].hasPrefix("=") ? String(cols[2].dropFirst()) : cols[2]
+                entities.append(Entity(id: id, kind: cols[1], name: name,
+                                       sector: cols.count > 4 && !cols[4].isEmpty ? cols[4] : nil))
+                entityIndex[id] = index
+            }
+            var aliases = [cols[2]]
+            if cols.count > 3 && !cols[3].isEmpty { aliases += cols[3].split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+            for raw in aliases {
+                guard !raw.isEmpty else {
+                    problems.append(LexiconProblem(file: file, line: line, reason: "empty alias"))
+                    continue
+                }
+                let marked = raw.hasPrefix("=")
+                let alias = marked ? String(raw.dropFirst()) : raw
+                // a single word in capitals (IWM, SPX, META) is a ticker-like name: as written only
+                let tickerLike = !alias.contains(" ") && alias.count <= 6 && alias.uppercased() == alias
+                    && alias.contains(where: { $0.isLetter }) && !alias.contains("&")
+                let cased = marked || tickerLike
+                let key = cased ? alias : alias.lowercased()
+                if let (other, otherFile) = seen[key], other != id {
+                    if user {
+                        // a user's alias takes the name over from the built-in entity
+                        nameEntries.removeAll { $0.phrase.lowercased() == key && !cased }
+                        casedEntries.removeAll { $0.phrase == key && cased }
+                    } else {
+                        problems.append(LexiconProblem(file: file, line: line,
+                                                       reason: "alias \"\(alias)\" is also \(other)'s (\(otherFile))"))
+                        continue
+                    }
+                }
+                seen[key] = (id, file)
+                if cased { casedEntries.append((alias, Int32(index))) } else { nameEntries.append((alias, Int32(index))) }
+            }
+        }
+    }
+
+    private mutating func loadTickers(_ text: String) {
+        for (_, cols) in Lexicon.rows(text, "tickers.tsv", &problems) where cols.count >= 4 {
+            listed[FNV.hash(cols[0], fold: false)] = (cols[0], cols[2], cols[3])
+        }
+    }
+}

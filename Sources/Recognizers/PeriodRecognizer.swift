@@ -1,0 +1,546 @@
+import ClaimModel
+
+/// Finds period expressions and resolves them to calendar intervals against the document's date.
+///
+/// Conventions (the gold README's, and these where it is silent):
+/// - A quarter, half or month written without a year is the latest one that has begun on or before
+///   the document's date; a day written without a year is the latest such day on or before it.
+/// - "year to date", "YTD", "so far this year", "for the year": January 1 to the document's date
+///   (or to an "as of" date); "for the month"/"this month", "for the quarter"/"this quarter": to date.
+/// - Weeks run Monday to Friday: "this week", "for the week", "the week" hold the document's date;
+///   "last week" is the one before; "the week ended Oct. 10" ends on that Friday.
+/// - A weekday is the latest such day on or before the document's date ("On Tuesday").
+/// - "last month/quarter/year", "the past quarter": the previous full calendar month, quarter or
+///   year; "the past 12 months", "trailing 12 months", "the past year": the 12 months to the date.
+/// - "early", "mid", "late" split a month into days 1–10, 11–20 and 21–end, and a year into
+///   January–April, May–August and September–December ("since late 2023" starts 2023-09-01).
+/// - "since X": from X's start to the document's date. "through 2028": the claim rules give it a
+///   start. "as of X": the last day of X.
+/// Without a document date, relative expressions stay unresolved (nil) but are still periods, so
+/// their numbers never become claims; written years and dates always resolve.
+enum PeriodRecognizer {
+    struct Found {
+        var end: Int
+        var kind: PeriodMention.Kind
+        var period: Period?
+        var inferred = false
+        var rule: String
+    }
+
+    static func recognize(_ a: inout SentenceAnalysis, _ c: RecognizerContext) {
+        var out: [PeriodMention] = []
+        var invalid: [Range<Int>] = []
+        var i = 0
+        let taken = Set(a.entities.flatMap { Array($0.start..<$0.end) })
+        while i < a.tokens.count {
+            if !taken.contains(i), let f = match(a, c, i) {
+                if f.kind == .invalid {
+                    // "Q9 2025", "February 30, 2025": not a period, and its numbers are not quantities
+                    invalid.append(i..<f.end)
+                } else {
+                    var p = f.period
+                    if p != nil { p!.text = a.text(i, f.end) }
+                    out.append(PeriodMention(start: i, end: f.end, kind: f.kind, period: p, yearInferred: f.inferred, rule: f.rule))
+                }
+                i = f.end
+                continue
+            }
+            i += 1
+        }
+        a.periods = out
+        a.invalidPeriods = invalid
+    }
+
+    // MARK: token helpers
+
+    static func lower(_ a: SentenceAnalysis, _ i: Int) -> String { i < a.tokens.count ? a.text(i).lowercased() : "" }
+
+    static func isWord(_ a: SentenceAnalysis, _ i: Int, _ words: String...) -> Bool {
+        guard i < a.tokens.count, a.tokens[i].kind == .word else { return false }
+        let w = lower(a, i)
+        return words.contains(w)
+    }
+
+    static func isSymbol(_ a: SentenceAnalysis, _ i: Int, _ s: Unicode.Scalar) -> Bool {
+        i < a.tokens.count && a.tokens[i].kind == .symbol && a.tokens[i].scalar == s
+    }
+
+    static func integer(_ a: SentenceAnalysis, _ i: Int) -> Int? {
+        guard i < a.tokens.count, a.tokens[i].kind == .number, a.tokens[i].decimals == 0, !a.tokens[i].grouped,
+              let v = a.tokens[i].number, v < 1_000_000 else { return nil }
+        return Int(v)
+    }
+
+    /// A four-digit year 1800...2100.
+    static func year(_ a: SentenceAnalysis, _ i: Int) -> Int? {
+        guard let y = integer(a, i), a.tokens[i].integerDigits == 4, (1800...2100).contains(y) else { return nil }
+        // "2025%" or "2025 points" is not a year
+        if i + 1 < a.tokens.count, a.tokens[i + 1].scalar == "%" { return nil }
+        return y
+    }
+
+    /// A day of the month, with an optional glued ordinal suffix; returns the day and the next token.
+    static func day(_ a: SentenceAnalysis, _ i: Int) -> (Int, Int)? {
+        guard let d = integer(a, i), a.tokens[i].integerDigits <= 2, (1...31).contains(d) else { return nil }
+        var next = i + 1
+        if next < a.tokens.count, !a.tokens[next].spaceBefore, isWord(a, next, "st", "nd", "rd", "th") { next += 1 }
+        return (d, next)
+    }
+
+    /// A month name at `i` (capitalised, or followed by a day or year, so "may" and "march" as
+    /// ordinary words are not months); returns the month and the next token.
+    static func month(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int, afterDay: Bool = false) -> (Int, Int)? {
+        guard i < a.tokens.count, a.tokens[i].kind == .word,
+              let m = c.lexicon.periods.longest(in: a.tokens, at: i), case .month(let month)? = m.values.first else { return nil }
+        var next = m.end
+        let abbreviated = a.tokens[i].end - a.tokens[i].start <= 4 && lower(a, i) != "june" && lower(a, i) != "july"
+        if abbreviated, isSymbol(a, next, "."), !a.tokens[next].spaceBefore { next += 1 }
+        let followedByNumber = day(a, next) != nil || year(a, next) != nil || dayShape(a, next) || afterDay
+        guard a.tokens[i].capitalized || followedByNumber else { return nil }
+        // an abbreviation alone ("Sept") wants a number after it or a preposition before it
+        if abbreviated, !followedByNumber {
+            guard i > 0, isWord(a, i - 1, "in", "since", "of", "during", "until", "through", "by", "last", "early", "late", "mid", "end") else { return nil }
+        }
+        // "May" and "March" capitalised at a sentence start are still ambiguous: want a number or
+        // a preposition before them
+        if ["may", "march"].contains(lower(a, i)), !followedByNumber {
+            guard i > 0, isWord(a, i - 1, "in", "since", "of", "during", "until", "through", "by", "last", "early", "late", "mid", "end") else { return nil }
+        }
+        return (month, next)
+    }
+
+    /// A one- or two-digit number that has the shape of a day but no valid value ("September 31").
+    static func dayShape(_ a: SentenceAnalysis, _ i: Int) -> Bool {
+        guard let d = integer(a, i), a.tokens[i].integerDigits <= 2 else { return false }
+        return d >= 1 && d <= 39
+    }
+
+    static func weekday(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> (Int, Int)? {
+        guard i < a.tokens.count, a.tokens[i].kind == .word, a.tokens[i].capitalized,
+              let m = c.lexicon.periods.longest(in: a.tokens, at: i), case .weekday(let d)? = m.values.first, d <= 5 else { return nil }
+        return (d, m.end)
+    }
+
+    // MARK: calendar helpers
+
+    static func quarter(_ q: Int, _ y: Int) -> Period {
+        let start = CalendarDate(year: y, month: 3 * (q - 1) + 1, day: 1)!
+        let endMonth = 3 * q
+        return Period(start: start, end: CalendarDate(year: y, month: endMonth, day: CalendarDate.daysIn(month: endMonth, year: y))!)
+    }
+
+    static func monthPeriod(_ m: Int, _ y: Int) -> Period {
+        Period(start: CalendarDate(year: y, month: m, day: 1)!, end: CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y))!)
+    }
+
+    static func yearPeriod(_ y: Int) -> Period {
+        Period(start: CalendarDate(year: y, month: 1, day: 1)!, end: CalendarDate(year: y, month: 12, day: 31)!)
+    }
+
+    /// The week (Monday to Friday) holding a date.
+    static func week(_ d: CalendarDate) -> Period {
+        let monday = d.adding(days: -(d.weekday - 1))
+        return Period(start: monday, end: monday.adding(days: 4))
+    }
+
+    static func quarterOf(_ d: CalendarDate) -> Int { (d.month - 1) / 3 + 1 }
+
+    /// The year for a month or quarter written without one: the latest that began on or before the
+    /// document date; the context year when the document is undated.
+    static func inferredYear(_ c: RecognizerContext, firstMonth: Int) -> Int? {
+        if let d = c.documentDate { return firstMonth <= d.month ? d.year : d.year - 1 }
+        return c.contextYear
+    }
+
+    // MARK: the rules
+
+    static func match(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        let t = a.tokens
+        let tok = t[i]
+        let doc = c.documentDate
+
+        // "as of <period>" → its last day
+        if isWord(a, i, "as"), isWord(a, i + 1, "of"), let inner = match(a, c, i + 2), inner.kind != .asOf {
+            let p = inner.period.map { Period(start: $0.end, end: $0.end) }
+            return Found(end: inner.end, kind: .asOf, period: p, inferred: inner.inferred, rule: "period.as-of")
+        }
+        // "since <period>" → from its start to the document date
+        if isWord(a, i, "since"), let inner = match(a, c, i + 1), [.date, .month, .year, .quarter, .half, .decade].contains(inner.kind) {
+            var p: Period? = nil
+            if let s = inner.period?.start, let d = doc, s <= d { p = Period(start: s, end: d) }
+            return Found(end: inner.end, kind: .since, period: p, inferred: inner.inferred, rule: "period.since")
+        }
+        // "through 2028", "by 2028", "until 2028": the claim rules choose the start
+        if isWord(a, i, "through", "thru", "until", "till"), let y = year(a, i + 1) {
+            // from the start of the document's year (the outlook's) to the end of the year named
+            let from = (doc?.year ?? c.contextYear).map { min($0, y) } ?? y
+            return Found(end: i + 2, kind: .through, period: Period(start: CalendarDate(year: from, month: 1, day: 1)!,
+                                                                  end: CalendarDate(year: y, month: 12, day: 31)!),
+                         rule: "period.through")
+        }
+        // "in 2025 alone"
+        if isWord(a, i, "in"), let y = year(a, i + 1), isWord(a, i + 2, "alone") {
+            // realised so far: the document's own year ends at its date
+            var p = yearPeriod(y)
+            if let doc, doc.year == y { p = Period(start: p.start, end: doc) }
+            return Found(end: i + 3, kind: .yearAlone, period: p, rule: "period.year-alone")
+        }
+        // "the same period", "the same quarter", "that period"
+        if isWord(a, i, "the", "that", "this"), isWord(a, i + 1, "same"),
+           isWord(a, i + 2, "period", "quarter", "stretch", "span", "timeframe", "time", "month", "year", "week") {
+            return Found(end: i + 3, kind: .samePeriod, period: nil, rule: "period.same")
+        }
+        // "the week ended Oct. 10"
+        if isWord(a, i, "week"), isWord(a, i + 1, "ended", "ending", "through", "to"), let inner = match(a, c, i + 2), inner.kind == .date,
+           let d = inner.period?.end {
+            return Found(end: inner.end, kind: .week, period: week(d), inferred: inner.inferred, rule: "period.week-ended")
+        }
+        // relative phrases: "last week", "the past quarter", "year to date", …
+        if var f = relative(a, c, i) {
+            // "year-to-date as of March 2025": to the end of the as-of period
+            if f.kind == .yearToDate, isWord(a, f.end, "as"), isWord(a, f.end + 1, "of"), let inner = match(a, c, f.end + 2),
+               let e = inner.period?.end {
+                f.period = Period(start: CalendarDate(year: e.year, month: 1, day: 1)!, end: e)
+                f.end = inner.end
+                f.inferred = inner.inferred
+            }
+            return f
+        }
+
+        // "Q9 2025", "Q0", "H3": the shape of a quarter or half with an impossible number
+        if tok.kind == .word, a.text(i).count == 2, let first = a.text(i).uppercased().first, first == "Q" || first == "H",
+           let n = Int(a.text(i).dropFirst()), first == "Q" ? !(1...4).contains(n) : !(1...2).contains(n) {
+            return Found(end: year(a, i + 1) != nil ? i + 2 : i + 1, kind: .invalid, period: nil, rule: "period.invalid")
+        }
+        // quarters: "Q3", "Q3 2025", "Q3'25", "3Q", "3Q25", "2025 Q3", "third quarter (of) 2025"
+        if tok.kind == .word, let q = quarterWord(a, i) {
+            var end = i + 1
+            var y: Int? = nil
+            if let yy = year(a, end) { y = yy; end += 1 } else if isSymbol(a, end, "'"), let yy = integer(a, end + 1), a.tokens[end + 1].integerDigits == 2 {
+                y = 2000 + yy; end += 2
+            }
+            return quarterFound(c, q, y, i, end, rule: "period.quarter")
+        }
+        if tok.kind == .number, let q = integer(a, i), (1...4).contains(q), i + 1 < t.count, !t[i + 1].spaceBefore, t[i + 1].kind == .word {
+            let suffix = a.text(i + 1)
+            if suffix.uppercased() == "Q" {
+                var end = i + 2
+                var y: Int? = nil
+                if let yy = year(a, end) { y = yy; end += 1 }
+                return quarterFound(c, q, y, i, end, rule: "period.quarter")
+            }
+            if suffix.count == 3, suffix.uppercased().hasPrefix("Q"), let yy = Int(suffix.dropFirst()) {
+                return quarterFound(c, q, 2000 + yy, i, i + 2, rule: "period.quarter")
+            }
+            if suffix.uppercased() == "H", q <= 2 {
+                var end = i + 2
+                var y: Int? = nil
+                if let yy = year(a, end) { y = yy; end += 1 }
+                return halfFound(c, q, y, i, end)
+            }
+            if suffix.count == 3, suffix.uppercased().hasPrefix("H"), q <= 2, let yy = Int(suffix.dropFirst()) {
+                return halfFound(c, q, 2000 + yy, i, i + 2)
+            }
+        }
+        if let y = year(a, i), let q = quarterWord(a, i + 1) {
+            return quarterFound(c, q, y, i, i + 2, rule: "period.quarter")
+        }
+        // "H1", "H2 2025"
+        if tok.kind == .word, tok.allUpper || a.text(i).first == "H", a.text(i).count == 2, a.text(i).uppercased().hasPrefix("H"),
+           let h = Int(a.text(i).dropFirst()), (1...2).contains(h) {
+            var end = i + 1
+            var y: Int? = nil
+            if let yy = year(a, end) { y = yy; end += 1 }
+            return halfFound(c, h, y, i, end)
+        }
+        // "(the) third quarter (of) (2025)", "first half of 2024", "third-quarter"
+        var k = i
+        if isWord(a, k, "the") { k += 1 }
+        if k < t.count, let o = c.lexicon.periods.longest(in: t, at: k), case .ordinal(let n)? = o.values.first {
+            var j = o.end
+            if isWord(a, j, "quarter", "half"), (lower(a, j) == "quarter" ? n <= 4 : n <= 2) {
+                let isQuarter = lower(a, j) == "quarter"
+                j += 1
+                var y: Int? = nil
+                if isWord(a, j, "of"), let yy = year(a, j + 1) { y = yy; j += 2 } else if let yy = year(a, j) { y = yy; j += 1 }
+                return isQuarter ? quarterFound(c, n, y, i, j, rule: "period.quarter-words") : halfFound(c, n, y, i, j)
+            }
+        }
+        // dates and months
+        if let f = date(a, c, i) { return f }
+        // weekdays: "Tuesday", "on Tuesday"
+        var w = i
+        if isWord(a, w, "on") { w += 1 }
+        if let (d, end) = weekday(a, c, w) {
+            var p: Period? = nil
+            if let doc {
+                let back = (doc.weekday - d + 7) % 7
+                let day = doc.adding(days: -back)
+                p = Period(start: day, end: day)
+            }
+            return Found(end: end, kind: .weekday, period: p, inferred: true, rule: "period.weekday")
+        }
+        // decades: "the 1990s", "the late 1990s"
+        var dk = i
+        var part: String? = nil
+        if isWord(a, dk, "the") { dk += 1 }
+        if let p = partWord(a, c, dk) { part = p.0; dk = p.1 }
+        if let y = year(a, dk), y % 10 == 0, dk + 1 < t.count, !t[dk + 1].spaceBefore, isWord(a, dk + 1, "s") {
+            var start = y, end = y + 9
+            if part == "early" { end = y + 3 } else if part == "mid" { start = y + 3; end = y + 6 } else if part == "late" { start = y + 7 }
+            return Found(end: dk + 2, kind: .decade, period: Period(start: CalendarDate(year: start, month: 1, day: 1)!,
+                                                                  end: CalendarDate(year: end, month: 12, day: 31)!), rule: "period.decade")
+        }
+        // years: "2025", "fiscal 2025", "FY2025", "late 2023"
+        var yk = i
+        part = nil
+        if let p = partWord(a, c, yk) { part = p.0; yk = p.1 }
+        if isWord(a, yk, "fiscal") { yk += 1 }
+        if let y = year(a, yk) {
+            var p = yearPeriod(y)
+            if let part { p = partOfYear(part, y) }
+            // a year followed by a quantity unit is a number, not a year ("2025 points")
+            return Found(end: yk + 1, kind: .year, period: p, rule: part == nil ? "period.year" : "period.part-of-year")
+        }
+        if tok.kind == .word, a.text(i).uppercased().hasPrefix("FY"), let yy = Int(a.text(i).dropFirst(2)) {
+            let y = yy < 100 ? 2000 + yy : yy
+            if (1900...2100).contains(y) { return Found(end: i + 1, kind: .year, period: yearPeriod(y), rule: "period.fiscal-year") }
+        }
+        return nil
+    }
+
+    static func partWord(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> (String, Int)? {
+        guard i < a.tokens.count, a.tokens[i].kind == .word,
+              let m = c.lexicon.periods.longest(in: a.tokens, at: i), case .part(let p)? = m.values.first else { return nil }
+        var next = m.end
+        if isSymbol(a, next, "-") { next += 1 }
+        return (p, next)
+    }
+
+    static func partOfYear(_ part: String, _ y: Int) -> Period {
+        switch part {
+        case "early": return Period(start: CalendarDate(year: y, month: 1, day: 1)!, end: CalendarDate(year: y, month: 4, day: 30)!)
+        case "mid": return Period(start: CalendarDate(year: y, month: 5, day: 1)!, end: CalendarDate(year: y, month: 8, day: 31)!)
+        default: return Period(start: CalendarDate(year: y, month: 9, day: 1)!, end: CalendarDate(year: y, month: 12, day: 31)!)
+        }
+    }
+
+    static func partOfMonth(_ part: String, _ m: Int, _ y: Int) -> Period {
+        let last = CalendarDate.daysIn(month: m, year: y)
+        switch part {
+        case "early": return Period(start: CalendarDate(year: y, month: m, day: 1)!, end: CalendarDate(year: y, month: m, day: 10)!)
+        case "mid": return Period(start: CalendarDate(year: y, month: m, day: 11)!, end: CalendarDate(year: y, month: m, day: 20)!)
+        default: return Period(start: CalendarDate(year: y, month: m, day: 21)!, end: CalendarDate(year: y, month: m, day: last)!)
+        }
+    }
+
+    /// "Q1".."Q4" (any case).
+    static func quarterWord(_ a: SentenceAnalysis, _ i: Int) -> Int? {
+        guard i < a.tokens.count, a.tokens[i].kind == .word else { return nil }
+        let w = a.text(i)
+        guard w.count == 2, w.first == "Q" || w.first == "q", let q = Int(w.dropFirst()), (1...4).contains(q) else { return nil }
+        return q
+    }
+
+    static func quarterFound(_ c: RecognizerContext, _ q: Int, _ y: Int?, _ i: Int, _ end: Int, rule: String) -> Found {
+        if let y { return Found(end: end, kind: .quarter, period: quarter(q, y), rule: rule) }
+        let inferred = inferredYear(c, firstMonth: 3 * (q - 1) + 1)
+        return Found(end: end, kind: .quarter, period: inferred.map { quarter(q, $0) }, inferred: true, rule: rule)
+    }
+
+    static func halfFound(_ c: RecognizerContext, _ h: Int, _ y: Int?, _ i: Int, _ end: Int) -> Found {
+        func half(_ y: Int) -> Period {
+            h == 1 ? Period(start: CalendarDate(year: y, month: 1, day: 1)!, end: CalendarDate(year: y, month: 6, day: 30)!)
+                : Period(start: CalendarDate(year: y, month: 7, day: 1)!, end: CalendarDate(year: y, month: 12, day: 31)!)
+        }
+        if let y { return Found(end: end, kind: .half, period: half(y), rule: "period.half") }
+        return Found(end: end, kind: .half, period: inferredYear(c, firstMonth: h == 1 ? 1 : 7).map(half), inferred: true, rule: "period.half")
+    }
+
+    /// Dates (`September 30, 2025`, `Sept. 30`, `30 September 2025`, `2025-09-30`, `9/30/2025`)
+    /// and months (`September 2025`, `in September`, `late September`).
+    static func date(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        let t = a.tokens
+        // "on Oct. 10": the preposition belongs to the date
+        if isWord(a, i, "on"), i + 1 < t.count, let inner = date(a, c, i + 1), inner.kind == .date { return inner }
+        var k = i
+        var part: String? = nil
+        if let p = partWord(a, c, k) { part = p.0; k = p.1 }
+        // Month Day(, Year)
+        if let (m, afterMonth) = month(a, c, k) {
+            if part == nil, day(a, afterMonth) == nil, dayShape(a, afterMonth) {
+                var end = afterMonth + 1
+                if isSymbol(a, end, ","), year(a, end + 1) != nil { end += 2 } else if year(a, end) != nil { end += 1 }
+                return Found(end: end, kind: .invalid, period: nil, rule: "period.invalid")
+            }
+            if part == nil, let (d, afterDay) = day(a, afterMonth) {
+                var end = afterDay
+                var y: Int? = nil
+                if isSymbol(a, end, ","), let yy = year(a, end + 1) { y = yy; end += 2 } else if let yy = year(a, end) { y = yy; end += 1 }
+                if let y {
+                    guard let date = CalendarDate(year: y, month: m, day: d) else {
+                        return Found(end: end, kind: .invalid, period: nil, rule: "period.invalid")
+                    }
+                    return Found(end: end, kind: .date, period: Period(start: date, end: date), rule: "period.date")
+                }
+                return dayWithoutYear(c, m, d, end) ?? Found(end: end, kind: .invalid, period: nil, rule: "period.invalid")
+            }
+            var end = afterMonth
+            var y: Int? = nil
+            if isSymbol(a, end, ","), let yy = year(a, end + 1) { y = yy; end += 2 } else if let yy = year(a, end) { y = yy; end += 1 }
+            let inferred = y == nil
+            guard let year = y ?? inferredYear(c, firstMonth: m) else {
+                return Found(end: end, kind: .month, period: nil, inferred: true, rule: "period.month")
+            }
+            let p = part.map { partOfMonth($0, m, year) } ?? monthPeriod(m, year)
+            return Found(end: end, kind: .month, period: p, inferred: inferred, rule: part == nil ? "period.month" : "period.part-of-month")
+        }
+        guard part == nil else { return nil }
+        // Day Month (Year)
+        if let (d, afterDay) = day(a, i), let (m, afterMonth) = month(a, c, afterDay, afterDay: true) {
+            var end = afterMonth
+            if isSymbol(a, end, ","), year(a, end + 1) != nil { end += 1 }
+            if let y = year(a, end) {
+                guard let date = CalendarDate(year: y, month: m, day: d) else {
+                    return Found(end: end + 1, kind: .invalid, period: nil, rule: "period.invalid")
+                }
+                return Found(end: end + 1, kind: .date, period: Period(start: date, end: date), rule: "period.date")
+            }
+            return dayWithoutYear(c, m, d, end) ?? Found(end: end, kind: .invalid, period: nil, rule: "period.invalid")
+        }
+        // 2025-09-30
+        if let y = year(a, i), isSymbol(a, i + 1, "-"), let m = integer(a, i + 2), isSymbol(a, i + 3, "-"), let d = integer(a, i + 4),
+           t[i + 2].integerDigits == 2, t[i + 4].integerDigits == 2, !t[i + 1].spaceBefore, !t[i + 2].spaceBefore {
+            guard let date = CalendarDate(year: y, month: m, day: d) else {
+                return Found(end: i + 5, kind: .invalid, period: nil, rule: "period.invalid")
+            }
+            return Found(end: i + 5, kind: .date, period: Period(start: date, end: date), rule: "period.iso-date")
+        }
+        // 9/30/2025, 9/30/25
+        if let m = integer(a, i), t[i].integerDigits <= 2, isSymbol(a, i + 1, "/"), let d = integer(a, i + 2), t[i + 2].integerDigits <= 2,
+           isSymbol(a, i + 3, "/"), let yy = integer(a, i + 4), !t[i + 1].spaceBefore, !t[i + 3].spaceBefore,
+           t[i + 4].integerDigits == 4 || t[i + 4].integerDigits == 2 {
+            let y = t[i + 4].integerDigits == 2 ? 2000 + yy : yy
+            guard let date = CalendarDate(year: y, month: m, day: d) else {
+                return Found(end: i + 5, kind: .invalid, period: nil, rule: "period.invalid")
+            }
+            return Found(end: i + 5, kind: .date, period: Period(start: date, end: date), rule: "period.numeric-date")
+        }
+        return nil
+    }
+
+    static func dayWithoutYear(_ c: RecognizerContext, _ m: Int, _ d: Int, _ end: Int) -> Found? {
+        guard (1...CalendarDate.daysIn(month: m, year: 2024)).contains(d) else { return nil }
+        if let doc = c.documentDate {
+            var y = doc.year
+            if let candidate = CalendarDate(year: y, month: m, day: d), candidate > doc { y -= 1 }
+            if let date = CalendarDate(year: y, month: m, day: d) {
+                return Found(end: end, kind: .date, period: Period(start: date, end: date), inferred: true, rule: "period.date")
+            }
+            return nil
+        }
+        if let y = c.contextYear, let date = CalendarDate(year: y, month: m, day: d) {
+            return Found(end: end, kind: .date, period: Period(start: date, end: date), inferred: true, rule: "period.date")
+        }
+        return Found(end: end, kind: .date, period: nil, inferred: true, rule: "period.date")
+    }
+
+    /// Relative expressions tied to the document's date.
+    static func relative(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        let doc = c.documentDate
+        func found(_ end: Int, _ kind: PeriodMention.Kind, _ rule: String, _ make: (CalendarDate) -> Period?) -> Found {
+            Found(end: end, kind: kind, period: doc.flatMap(make), inferred: true, rule: rule)
+        }
+        func startOfYear(_ d: CalendarDate) -> CalendarDate { CalendarDate(year: d.year, month: 1, day: 1)! }
+        let w0 = lower(a, i), w1 = lower(a, i + 1), w2 = lower(a, i + 2), w3 = lower(a, i + 3)
+
+        // year to date
+        if w0 == "ytd" { return found(i + 1, .yearToDate, "period.ytd") { Period(start: startOfYear($0), end: $0) } }
+        if w0 == "year", w1 == "to", w2 == "date" || (w2 == "-" && w3 == "to") {
+            // hyphenated "year-to-date" tokenizes as year - to - date
+            return found(i + 3, .yearToDate, "period.ytd") { Period(start: startOfYear($0), end: $0) }
+        }
+        if w0 == "year", w1 == "-", w2 == "to", w3 == "-", lower(a, i + 4) == "date" {
+            return found(i + 5, .yearToDate, "period.ytd") { Period(start: startOfYear($0), end: $0) }
+        }
+        if w0 == "so", w1 == "far", w2 == "this", w3 == "year" {
+            return found(i + 4, .yearToDate, "period.ytd") { Period(start: startOfYear($0), end: $0) }
+        }
+        if w0 == "so", w1 == "far", w2 == "in", let y = year(a, i + 3) {
+            return Found(end: i + 4, kind: .yearToDate, period: doc.map { $0.year == y ? Period(start: startOfYear($0), end: $0) : yearPeriod(y) } ?? yearPeriod(y),
+                         rule: "period.ytd")
+        }
+        if w0 == "for" || w0 == "on" || w0 == "in", w1 == "the", ["year", "month", "quarter", "week", "day", "session"].contains(w2) {
+            switch w2 {
+            case "year": return found(i + 3, .yearToDate, "period.for-the-year") { Period(start: startOfYear($0), end: $0) }
+            case "month": return found(i + 3, .monthToDate, "period.for-the-month") { Period(start: CalendarDate(year: $0.year, month: $0.month, day: 1)!, end: $0) }
+            case "quarter": return found(i + 3, .quarterToDate, "period.for-the-quarter") {
+                Period(start: CalendarDate(year: $0.year, month: 3 * (quarterOf($0) - 1) + 1, day: 1)!, end: $0) }
+            case "week": return found(i + 3, .week, "period.for-the-week") { week($0) }
+            default: return found(i + 3, .day, "period.for-the-day") { Period(start: $0, end: $0) }
+            }
+        }
+        if w0 == "this" || (w0 == "the" && w1 == "current") {
+            let unitWord = w0 == "this" ? w1 : w2
+            let end = w0 == "this" ? i + 2 : i + 3
+            switch unitWord {
+            case "year": return found(end, .currentYear, "period.this-year") { Period(start: startOfYear($0), end: $0) }
+            case "month": return found(end, .monthToDate, "period.this-month") { Period(start: CalendarDate(year: $0.year, month: $0.month, day: 1)!, end: $0) }
+            case "quarter": return found(end, .quarterToDate, "period.this-quarter") {
+                Period(start: CalendarDate(year: $0.year, month: 3 * (quarterOf($0) - 1) + 1, day: 1)!, end: $0) }
+            case "week": return found(end, .week, "period.this-week") { week($0) }
+            default: break
+            }
+        }
+        if w0 == "the", w1 == "week", !["ended", "ending", "through"].contains(w2) {
+            return found(i + 2, .week, "period.the-week") { week($0) }
+        }
+        if w0 == "today" { return found(i + 1, .day, "period.today") { Period(start: $0, end: $0) } }
+        if w0 == "yesterday" { return found(i + 1, .day, "period.yesterday") { Period(start: $0.adding(days: -1), end: $0.adding(days: -1)) } }
+        // last/past/previous + unit; the past 12 months
+        var k = i
+        if lower(a, k) == "the" || lower(a, k) == "over" || lower(a, k) == "in" {
+            k += 1
+            if lower(a, k) == "the" { k += 1 }
+        }
+        let head = lower(a, k)
+        if ["last", "past", "previous", "prior", "trailing"].contains(head) {
+            let unit = lower(a, k + 1)
+            if let n = integer(a, k + 1), ["months", "month"].contains(lower(a, k + 2)) || (lower(a, k + 2) == "-" && lower(a, k + 3) == "month") {
+                let end = lower(a, k + 2) == "-" ? k + 4 : k + 3
+                return found(end, .trailing, "period.trailing-months") { d in
+                    var y = d.year, m = d.month - n
+                    while m <= 0 { m += 12; y -= 1 }
+                    let day = min(d.day, CalendarDate.daysIn(month: m, year: y))
+                    return Period(start: CalendarDate(year: y, month: m, day: day)!.adding(days: 1), end: d)
+                }
+            }
+            if lower(a, k + 1) == "twelve", lower(a, k + 2) == "months" {
+                return found(k + 3, .trailing, "period.trailing-months") { d in
+                    Period(start: CalendarDate(year: d.year - 1, month: d.month, day: min(d.day, CalendarDate.daysIn(month: d.month, year: d.year - 1)))!.adding(days: 1), end: d)
+                }
+            }
+            switch unit {
+            case "week": return found(k + 2, .week, "period.last-week") { week($0.adding(days: -7)) }
+            case "month": return found(k + 2, .month, "period.last-month") { d in
+                let m = d.month == 1 ? 12 : d.month - 1
+                return monthPeriod(m, d.month == 1 ? d.year - 1 : d.year)
+            }
+            case "quarter": return found(k + 2, .quarter, "period.last-quarter") { d in
+                let q = quarterOf(d)
+                return q == 1 ? quarter(4, d.year - 1) : quarter(q - 1, d.year)
+            }
+            case "year":
+                if head == "past" || head == "trailing" {
+                    return found(k + 2, .trailing, "period.past-year") { d in
+                        Period(start: CalendarDate(year: d.year - 1, month: d.month, day: min(d.day, CalendarDate.daysIn(month: d.month, year: d.year - 1)))!.adding(days: 1), end: d)
+                    }
+                }
+                return found(k + 2, .year, "period.last-year") { yearPeriod($0.year - 1) }
+            case "session", "day": return found(k + 2, .day, "period.last-session") { Period(start: $0.adding(days: -1), end: $0.adding(days: -1)) }
+            default: break
+            }
+        }
+        return nil
+    }
+}
