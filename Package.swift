@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "claims",
             dependencies: [
-                "ClaimsKit",
+                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -544,3 +544,8 @@ enum PeriodRecognizer {
         return nil
     }
 }
+
+extension Period {
+    /// The trading week (Monday to Friday) that holds a day.
+    public static func week(containing d: CalendarDate) -> Period { PeriodRecognizer.week(d) }
+}

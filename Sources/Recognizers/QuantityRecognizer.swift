@@ -429,8 +429,12 @@ enum CueRecognizer {
     static func recognize(_ a: inout SentenceAnalysis, _ lexicon: Lexicon) {
         var out: [CueMention] = []
         var i = 0
+        // words inside a name are not cues ("Growth" in "Russell 1000 Growth Index")
+        var named = [Bool](repeating: false, count: a.tokens.count)
+        for e in a.entities { for k in e.start..<e.end { named[k] = true } }
         while i < a.tokens.count {
-            if let m = lexicon.cues.longest(in: a.tokens, at: i) {
+            if named[i] { i += 1; continue }
+            if let m = lexicon.cues.longest(in: a.tokens, at: i), !named[m.end - 1] {
                 for v in m.values { out.append(CueMention(start: i, end: m.end, cue: v)) }
                 i = m.end
                 continue

@@ -1,0 +1,111 @@
+import ClaimModel
+import Recognizers
+
+/// Turns documents into claims: the entry point of this module.
+///
+/// The cascade per document: cut it into sentences (``SentenceSplitter``); run the recognizers
+/// on each; read table rows by their columns (``TableRules``) and prose by the claim rules
+/// (``ClaimRules``), carrying subjects, anaphora and periods from sentence to sentence; then
+/// place each claim's quote in the document text by Unicode-scalar offsets.
+public struct ClaimExtractor: Sendable {
+    /// The lexicons the recognizers use.
+    public var lexicon: Lexicon
+
+    /// Creates an extractor.
+    public init(lexicon: Lexicon = .builtIn) {
+        self.lexicon = lexicon
+    }
+
+    /// The claims of a document, in document order.
+    ///
+    /// - Parameters:
+    ///   - document: the document (its `metadata.published` dates relative periods).
+    ///   - doc: the name written in each claim's `doc` field.
+    public func extract(_ document: Document, doc: String) -> [Claim] {
+        let bytes = Array(document.text.utf8)
+        let sentences = SentenceSplitter.split(bytes, blocks: document.blocks)
+        let context = RecognizerContext(lexicon: lexicon, documentDate: document.metadata.published)
+        var discourse = Discourse()
+        var claims: [Claim] = []
+        var lastBlock = -1
+        var blockPeriods: [Period] = []       // periods named in the current block
+        var previousBlockPeriods: [Period] = []
+        for s in sentences {
+            if s.block != lastBlock {
+                if !blockPeriods.isEmpty || s.kind != .tableRow { previousBlockPeriods = blockPeriods.isEmpty ? previousBlockPeriods : blockPeriods }
+                blockPeriods = []
+                lastBlock = s.block
+            }
+            let sentenceBytes = Array(bytes[s.byteStart..<s.byteEnd])
+            let analysis = SentenceAnalyzer.analyze(sentenceBytes, context)
+            var drafts: [Draft]
+            if let cells = TableRules.cells(analysis), s.kind == .tableRow || analysis.tokens.filter({ $0.scalar == "|" }).count >= 2 {
+                if TableRules.isHeader(analysis, cells) {
+                    discourse.tableHeader = cells.map { analysis.text($0.lowerBound, $0.upperBound) }
+                    continue
+                }
+                drafts = TableRules(a: analysis, context: context).drafts(cells, header: discourse.tableHeader,
+                                                                          around: previousBlockPeriods, discourse: discourse)
+            } else {
+                if s.kind != .tableRow { discourse.tableHeader = nil }
+                drafts = prose(analysis, context, &discourse)
+                blockPeriods += analysis.periods.compactMap(\.period)
+            }
+            for d in drafts {
+                claims.append(claim(d, analysis, s, doc: doc))
+                if let p = d.period { discourse.lastPeriod = p }
+            }
+        }
+        return claims
+    }
+
+    /// The claim rules over one sentence of prose.
+    func prose(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse) -> [Draft] {
+        let rules = ClaimRules(a, context, discourse)
+        var drafts = rules.candidates()
+        var previous: Draft? = nil
+        for k in drafts.indices {
+            var d = drafts[k]
+            rules.metric(&d)
+            rules.subject(&d, previous: previous)
+            rules.direction(&d, previous: previous)
+            // a compared claim shares the head claim's metric when its own cues say nothing
+            if let p = previous, ["metric.default", "metric.move", "metric.money"].contains(d.rules["metric"] ?? ""),
+               rules.comparedWith(d, p), d.unit == p.unit {
+                d.metric = p.metric
+                d.rules["metric"] = "metric.compared"
+            }
+            rules.flags(&d)
+            rules.period(&d, previous: previous)
+            rules.flags(&d)
+            d.isChange = rules.isChange(d)
+            if d.isChange, d.direction == .down { d.value = -abs(d.value) }
+            if !d.isChange, !d.mention.signed { d.value = abs(d.value) }
+            drafts[k] = d
+            previous = d
+        }
+        // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,
+        // then the sentence's main subject
+        for e in a.entities where !e.negated && !e.modifier { discourse.remember(e.entity, a.text(e.start, e.end)) }
+        if let (e, text, _) = rules.sentenceSubject() { discourse.remember(e, text) }
+        return drafts
+    }
+
+    /// The finished claim: quote, offsets and sentence placed in the document.
+    func claim(_ d: Draft, _ a: SentenceAnalysis, _ s: SentenceSpan, doc: String) -> Claim {
+        let q = d.mention
+        let qs = a.tokens[q.start].start, qe = a.tokens[q.end - 1].end
+        // scalar offsets: count the scalars before the quote in the sentence
+        var scalarsBefore = 0
+        for k in 0..<qs where a.bytes[k] & 0xC0 != 0x80 { scalarsBefore += 1 }
+        var scalarsInQuote = 0
+        for k in qs..<qe where a.bytes[k] & 0xC0 != 0x80 { scalarsInQuote += 1 }
+        let start = s.start + scalarsBefore
+        var rules = d.rules
+        rules["value"] = q.rules.joined(separator: "+")
+        return Claim(doc: doc, quote: String(decoding: a.bytes[qs..<qe], as: UTF8.self), start: start, end: start + scalarsInQuote,
+                     sentence: String(decoding: a.bytes, as: UTF8.self), value: d.value, valueHigh: q.valueHigh,
+                     unit: d.unit, bound: q.bound, subject: d.subject?.id, subjectText: d.subjectText, metric: d.metric,
+                     period: d.period, direction: d.direction, forecast: d.forecast, hypothetical: d.hypothetical, rules: rules)
+    }
+}

@@ -1,0 +1,443 @@
+import ClaimModel
+import Recognizers
+
+extension ClaimRules {
+    // MARK: metric
+
+    /// The metric, from the unit and the cue words around the quantity.
+    func metric(_ d: inout Draft) {
+        let q = d.mention
+        let (lo, hi) = clauseRange(d.clause)
+        func set(_ m: Metric, _ rule: String) { d.metric = m; d.rules["metric"] = rule }
+        if d.unit == .level { set(.level, "metric.level-context"); return }
+        if d.unit == .multiple { set(.valuation, "metric.multiple"); return }
+
+        // right after the quantity: "30% P/E discount", "$28 billion outflows", "12.4% gain"
+        let after = cueMentions(q.spanEnd, min(hi, q.spanEnd + 4)).filter { $0.start <= q.spanEnd + 2 }
+        let before = cueMentions(max(lo, q.spanStart - 8), q.spanStart)
+        // "X% of …": a share of something
+        if let share = shareOf(q, hi) { set(share.0, share.1); return }
+        for c in after {
+            if case .metric(let m) = c.cue, [.valuation, .flows].contains(m) { set(m, "metric.cue-after:\(a.text(c.start, c.end).lowercased())"); return }
+        }
+        for c in before.reversed() {
+            if case .metric(let m) = c.cue, [.valuation, .flows].contains(m) {
+                if m == .valuation, lower(c.start) == "discount" || lower(c.start) == "premium" { continue }
+                set(m, "metric.cue-before:\(a.text(c.start, c.end).lowercased())")
+                return
+            }
+        }
+        if d.unit.isCurrency || d.unit == .percent || d.unit == .pp || d.unit == .bp {
+            // breadth: "the percentage of NYSE stocks trading above their 200-day moving average"
+            if breadth(q, lo, hi) { set(.breadth, "metric.breadth"); return }
+        }
+        // growth: "growth of 11.7%", "to grow 9.3%", "expanding at a 29% compound annual rate"
+        if d.unit == .percent || d.unit == .pp, !a.entities.contains(where: { $0.entity.kind == "rate" && $0.start >= lo && $0.start < hi }) {
+            for c in before.reversed() + after {
+                if case .metric(.growth) = c.cue {
+                    set(.growth, "metric.growth:\(a.text(c.start, c.end).lowercased())")
+                    return
+                }
+            }
+        }
+        // rates: basis points, or a rate entity or cue beside a percent
+        if d.unit == .bp || ((d.unit == .percent || d.unit == .pp) && rateContext(q, lo, hi)) {
+            set(.rate, d.unit == .bp ? "metric.bp" : "metric.rate-cue")
+            return
+        }
+        if d.unit.isCurrency {
+            if hasCue(max(lo, q.spanStart - 10), min(hi, q.spanEnd + 4), { $0 == .metric(.marketCap) }) {
+                set(.marketCap, "metric.market-cap"); return
+            }
+            if hasCue(max(lo, q.spanStart - 8), min(hi, q.spanEnd + 3), { $0 == .metric(.amount) }) {
+                set(.amount, "metric.amount"); return
+            }
+            // a price after "closed at", "to", "at": a level
+            if q.spanStart >= 1, a.cues.contains(where: { $0.end == q.spanStart && $0.cue == .level }),
+               a.entities.contains(where: { $0.end <= q.start && ["company", "commodity", "crypto", "etf", "index"].contains($0.entity.kind) }) {
+                set(.level, "metric.price-level"); d.unit = .level; return
+            }
+            set(.amount, "metric.money")
+            return
+        }
+        if d.unit == .points { set(.points, "metric.points"); return }
+        if d.unit == .count { set(.other, "metric.count"); return }
+        // a percent move of an index, fund, stock or commodity
+        if d.unit == .percent || d.unit == .pp {
+            if hasCue(max(lo, q.spanStart - 3), min(hi, q.spanEnd + 2), { $0 == .metric(.weight) }) { set(.weight, "metric.weight"); return }
+            let moved = hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { if case .direction = $0 { return true }; return false })
+                || q.signed || hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { $0 == .metric(.return) })
+            if moved { set(.return, "metric.move"); return }
+            set(.other, "metric.default")
+        }
+    }
+
+    /// "X% of the index's return" → return_share; "of the index", "of its total weight", "of the
+    /// S&P 500 market cap" → weight; "of total market capitalization" → market_cap; "of …
+    /// earnings growth" → other; "of NYSE stocks" → breadth.
+    func shareOf(_ q: QuantityMention, _ hi: Int) -> (Metric, String)? {
+        guard q.spanEnd < t.count, lower(q.spanEnd) == "of" else { return nil }
+        // the "of" phrase, up to the clause's end or 10 tokens
+        let end = min(hi, q.spanEnd + 14)
+        var named = Set<Int>()
+        for e in a.entities { for k in e.start..<e.end { named.insert(k) } }
+        let words = (q.spanEnd + 1..<end).filter { !named.contains($0) && t[$0].kind == .word }.map { lower($0) }
+        let phrase = words.joined(separator: " ")
+        let namesIndex = a.entities.contains { $0.start > q.spanEnd && $0.start < end && ["index", "etf"].contains($0.entity.kind) }
+            || words.contains("index") || words.contains("benchmark") || words.contains("its")
+        if phrase.contains("earnings growth") || phrase.contains("profit growth") || phrase.contains("revenue growth") {
+            return (.other, "metric.share-of-growth")
+        }
+        for w in words.prefix(8) {
+            if ["return", "returns", "gain", "gains", "performance", "rally", "advance", "rise", "increase"].contains(w) {
+                return (.returnShare, "metric.share-of-return")
+            }
+        }
+        if phrase.contains("market cap") || phrase.contains("capitalization") || phrase.contains("capitalisation") || phrase.contains("market value") {
+            return namesIndex ? (.weight, "metric.share-of-index-cap") : (.marketCap, "metric.share-of-market-cap")
+        }
+        if words.prefix(6).contains("weight") || words.prefix(6).contains("weighting") { return (.weight, "metric.share-of-weight") }
+        if ["stocks", "members", "companies", "components", "constituents", "issues", "shares"].contains(where: { words.prefix(5).contains($0) }) {
+            return (.breadth, "metric.share-of-members")
+        }
+        if namesIndex, words.count <= 4 || words.prefix(4).contains("index") { return (.weight, "metric.share-of-index") }
+        return nil
+    }
+
+    /// Breadth: "percentage/share/percent of … stocks", or stocks "trading above their N-day
+    /// moving average", "outperforming", "advancing", "at new highs".
+    func breadth(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
+        let window = min(lo, max(0, q.spanStart - 14))..<min(t.count, q.spanEnd + 10)
+        let words = window.map { lower($0) }
+        let text = words.joined(separator: " ")
+        if text.contains("percentage of") || text.contains("share of stocks") || text.contains("percent of stocks")
+            || text.contains("proportion of") {
+            return text.contains("stocks") || text.contains("members") || text.contains("companies") || text.contains("components")
+                || text.contains("issues") || text.contains("constituents")
+        }
+        if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
+            let after = (q.spanEnd + 1..<min(t.count, q.spanEnd + 12)).map { lower($0) }.joined(separator: " ")
+            let universe = after.contains("stocks") || after.contains("members") || after.contains("companies") || after.contains("components")
+            let condition = after.contains("moving average") || after.contains("above their") || after.contains("outperform")
+                || after.contains("advanc") || after.contains("new high") || after.contains("new low") || after.contains("higher")
+            return universe && condition
+        }
+        return false
+    }
+
+    func rateContext(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
+        let near = max(lo, q.spanStart - 8)..<min(hi, q.spanEnd + 4)
+        if a.entities.contains(where: { $0.entity.kind == "rate" && near.contains($0.start) }) { return true }
+        return hasCue(near.lowerBound, near.upperBound) { $0 == .metric(.rate) }
+    }
+
+    // MARK: subject
+
+    /// The subject: the entity the number is about, or an unnamed subject of its own, or none.
+    func subject(_ d: inout Draft, previous: Draft?) {
+        let q = d.mention
+        let (lo, hi) = clauseRange(d.clause)
+        func set(_ e: Entity?, _ text: String?, _ rule: String) {
+            d.subject = e
+            d.subjectText = text
+            d.rules["subject"] = rule
+        }
+        // 1. a possessive just before: "the S&P 500's 8.1%", "Microsoft's 33.1x", "the tech industry's 66.3x"
+        var k = q.spanStart - 1
+        if k >= 1, lower(k) == "s", isSymbol(k - 1, "'", "\u{2019}") {
+            if let e = a.entities.last(where: { $0.end == k - 1 && $0.possessive }) {
+                set(e.entity, surface(e), "subject.possessive"); return
+            }
+            // an unnamed possessor: "the tech industry's 66.3x"
+            set(nil, possessorText(k - 1), "subject.possessive-unnamed")
+            return
+        }
+        // breadth: the universe named after "percentage of" or "X% of" is the subject
+        //    ("the percentage of NYSE stocks …" → NYSE Composite); an unnamed one leaves it empty
+        if d.metric == .breadth {
+            if let e = a.entities.first(where: { e in
+                e.start >= lo && e.start < hi && !e.negated && e.start >= 1 && lower(e.start - 1) == "of"
+                    && (e.start >= 2 && ["percentage", "percent", "share", "proportion", "%"].contains(lower(e.start - 2)) || e.start - 1 == q.spanEnd)
+            }) {
+                set(e.entity, surface(e), "subject.breadth-universe"); return
+            }
+            set(nil, unnamedSubject(lo, q), "subject.breadth-unnamed")
+            return
+        }
+        // 2. "for X" just after: "5.3% for the Russell 1000 Value Index", "$28 billion outflows for Apple"
+        if let e = forEntity(after: q.spanEnd, hi) { set(e.entity, surface(e), "subject.for"); return }
+        // 3. the nearest entity before it in its clause
+        if let e = a.entities.last(where: { $0.end <= q.spanStart && $0.start >= lo && isSubjectCandidate($0) }) {
+            set(e.entity, surface(e), "subject.clause"); return
+        }
+        // 4. an unnamed subject of its own in the clause: "small-cap ETFs facing …", "96% of
+        //    semiconductor stocks", "non-Mag 7 stocks contributed …"
+        if let text = unnamedSubject(lo, q) { set(nil, text, "subject.unnamed"); return }
+        // 5. a relative clause ("which at periods have comprised over 20%") refers to the last name
+        //    before it that is not in parentheses
+        if lower(lo) == "which" || lower(lo) == "that" || (lo > 0 && lower(lo + 1) == "which") {
+            if let e = a.entities.last(where: { $0.end <= lo && !inParens[$0.start] && !$0.negated && !$0.modifier }) {
+                set(e.entity, surface(e), "subject.relative"); return
+            }
+        }
+        // 6. a compared quantity takes the subject of the clause it is compared with only when it
+        //    names none itself; that is rule 3 of an earlier clause, i.e. the sentence subject
+        // 7. an anaphor in the clause before the number: "the index closed …", "it rose …"
+        for c in a.cues.reversed() where c.end <= q.spanStart && c.start >= lo && !isObject(c.start) {
+            if case .anaphor(let kind) = c.cue, let (e, text) = discourse.resolve(kind) {
+                set(e, text, "subject.anaphor:\(a.text(c.start, c.end).lowercased())"); return
+            }
+        }
+        // 8. the sentence's subject, when the clause has none of its own
+        if clauseHasOwnSubject(lo, q) { set(nil, nil, "subject.none"); return }
+        if let (e, text, rule) = sentenceSubject() { set(e, text, rule); return }
+        // 9. a subject after the number in its clause ("up 2% was the S&P 500") is rare: none
+        set(nil, nil, "subject.none")
+        _ = k
+        k = 0
+    }
+
+    /// The possessor's words before "'s" (up to four words back, from a determiner).
+    func possessorText(_ apostrophe: Int) -> String? {
+        var k = apostrophe - 1
+        var words: [Int] = []
+        while k >= 0, words.count < 5, t[k].kind == .word || isSymbol(k, "-") {
+            if ["the", "a", "an", "its", "their", "this", "that"].contains(lower(k)) { break }
+            words.insert(k, at: 0)
+            k -= 1
+        }
+        guard let first = words.first, let last = words.last else { return nil }
+        return a.text(first, last + 1)
+    }
+
+    /// "for <entity>" within the clause just after the quantity, before any other quantity.
+    func forEntity(after end: Int, _ hi: Int) -> EntityMention? {
+        var k = end
+        let limit = min(hi, end + 8)
+        while k < limit {
+            if a.quantities.contains(where: { $0.role == .quantity && $0.start == k }) { return nil }
+            if lower(k) == "for" {
+                var j = k + 1
+                while j < t.count, ["the", "a", "an"].contains(lower(j)) { j += 1 }
+                if let e = a.entities.first(where: { $0.start == j }), !e.negated, !e.modifier { return e }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A plural noun before the quantity in its clause that is a subject of its own ("small-cap
+    /// ETFs", "semiconductor stocks"), returned with the words before it.
+    func unnamedSubject(_ lo: Int, _ q: QuantityMention) -> String? {
+        // "96% of semiconductor stocks trading above …": the universe after "of"
+        if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
+            var k = q.spanEnd + 1
+            var words: [Int] = []
+            while k < t.count, words.count < 5, t[k].kind == .word || isSymbol(k, "-") {
+                words.append(k)
+                if cues(at: k).contains(.group) { return a.text(words.first!, k + 1) }
+                k += 1
+            }
+        }
+        var k = q.spanStart - 1
+        while k >= lo {
+            // "companies in the index" is a subject even after "of" ("the market cap of companies …")
+            if cues(at: k).contains(.group), !isObject(nounPhraseStart(k, lo)) || lower(nounPhraseStart(k, lo) - 1) == "of" {
+                let start = nounPhraseStart(k, lo)
+                return a.text(start, k + 1)
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The first token of the noun phrase that ends at `k` (adjectives and compounds before it).
+    func nounPhraseStart(_ k: Int, _ lo: Int) -> Int {
+        var s = k
+        while s - 1 >= lo, t[s - 1].kind == .word || isSymbol(s - 1, "-"), !["the", "a", "an", "with", "of", "in", "for", "while", "and", "but", "as"].contains(lower(s - 1)),
+              !a.cues.contains(where: { $0.end == s && { if case .direction = $0.cue { return true }; return $0.cue == .modal }($0) }) {
+            s -= 1
+        }
+        return s
+    }
+
+    /// True when the clause names its own (unnamed) subject before the quantity, so the sentence's
+    /// subject does not carry into it.
+    func clauseHasOwnSubject(_ lo: Int, _ q: QuantityMention) -> Bool {
+        unnamedSubject(lo, q) != nil
+    }
+
+    // MARK: direction and sign
+
+    /// The direction: a sign, the direction word governing the quantity, or the clause it is
+    /// compared with. A level reached takes the verb's direction; a starting level ("from") none.
+    func direction(_ d: inout Draft, previous: Draft?) {
+        let q = d.mention
+        let (lo, hi) = clauseRange(d.clause)
+        func set(_ dir: Direction?, _ rule: String) { d.direction = dir; d.rules["direction"] = rule }
+        // "from 1%", "up from 1%": a starting level has no direction
+        if q.spanStart >= 1, a.cues.contains(where: { $0.end == q.spanStart && $0.cue == .start }) {
+            set(nil, "direction.start-level")
+            return
+        }
+        if q.signed {
+            set(q.value < 0 ? .down : (q.value > 0 ? .up : .flat), "direction.sign")
+            return
+        }
+        // a direction word before it, close and in its clause, with no other quantity between
+        let prior = a.quantities.filter { $0.role == .quantity && $0.spanEnd <= q.spanStart }.map(\.spanEnd).max() ?? -1
+        let from = max(lo, prior, q.spanStart - 7)
+        for c in a.cues.reversed() where c.start >= from && c.end <= q.spanStart {
+            if case .direction(let dir) = c.cue {
+                // "down from", "up to" were taken above; "more than" is a bound
+                set(dir, "direction.word-before:\(a.text(c.start, c.end).lowercased())")
+                return
+            }
+        }
+        // a direction noun or word right after: "a 12.4% gain", "$28 billion outflows", "11.7% growth"
+        for c in a.cues where c.start >= q.spanEnd && c.start <= q.spanEnd + 2 && c.end <= hi {
+            if case .direction(let dir) = c.cue {
+                set(dir, "direction.word-after:\(a.text(c.start, c.end).lowercased())")
+                return
+            }
+        }
+        // a compared quantity ("outpacing the S&P 500's 8.1%", "compared to 5.3%", "or 1.8%")
+        if let p = previous, comparedWith(d, p) {
+            set(p.direction, "direction.compared")
+            return
+        }
+        set(nil, "direction.none")
+    }
+
+    /// True when `d` is compared with (or restates) the claim before it in the sentence: its
+    /// clause opens with a comparison word, "and", "or", or it has no verb of its own.
+    func comparedWith(_ d: Draft, _ p: Draft) -> Bool {
+        guard d.clause != p.clause || d.mention.start > p.mention.end else { return false }
+        let (lo, _) = clauseRange(d.clause)
+        // words between the previous claim and this one
+        let between = (p.mention.spanEnd..<d.mention.spanStart).map { lower($0) }
+        if between.contains(where: { ["outpacing", "outperforming", "beating", "compared", "versus", "vs", "while", "against", "than", "trailing", "lagging"].contains($0) }) {
+            return true
+        }
+        if between.first == "," && between.count <= 2 && between.last == "or" { return true }   // "81.21 points, or 1.8%"
+        if between.last == "from" { return true }                                                 // "rose to 51%, up from 1%"
+        if lower(lo) == "or" || lower(lo) == "and" {
+            // "the S&P 500's 8.1% and the Dow's 5.2%": no verb of its own
+            return !hasCue(lo, d.mention.spanStart) { if case .direction = $0 { return true }; return false }
+        }
+        return false
+    }
+
+    /// Whether the quantity is a change (signed by its direction) rather than a level, share or gap.
+    func isChange(_ d: Draft) -> Bool {
+        let q = d.mention
+        if [.level, .weight, .returnShare, .marketCap, .valuation, .amount].contains(d.metric) { return false }
+        if q.spanStart >= 1, a.cues.contains(where: { $0.end == q.spanStart && ($0.cue == .level || $0.cue == .start) }) {
+            return false
+        }
+        if d.metric == .breadth { return d.unit == .pp }
+        if d.metric == .flows { return true }
+        return d.direction != nil
+    }
+
+    // MARK: period
+
+    /// The period: its own (just after it, or just before it in its clause), the sentence's
+    /// fronted one, any in its clause, or the one of the claim it is compared with; "the same
+    /// period" takes the last one.
+    func period(_ d: inout Draft, previous: Draft?) {
+        let q = d.mention
+        let (lo, hi) = clauseRange(d.clause)
+        func set(_ p: PeriodMention?, _ rule: String) {
+            d.rules["period"] = rule
+            guard let p else { d.period = nil; return }
+            d.period = resolve(p, d)
+            d.rules["period"] = rule + ":" + p.rule
+        }
+        let usable = a.periods.filter { ![.decade].contains($0.kind) }
+        // just after: "10.6% in Q3 2025", "7.4% as of March 2025", "9.2% year-to-date as of …"
+        let nextQuantity = a.quantities.filter { $0.role == .quantity && $0.start >= q.spanEnd }.map(\.start).min() ?? t.count
+        if let p = usable.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 4 && $0.start < nextQuantity && clauseOf[$0.start] == d.clause }) {
+            set(p, "period.after"); return
+        }
+        // just after across the clause's end (a period closing the sentence after a comma is rare)
+        // before it in its clause: "in Q3 the index rose 5%", "… 2025 AI spending could exceed $300 billion"
+        if let p = usable.last(where: { $0.end <= q.spanStart && $0.start >= lo }) {
+            set(p, "period.clause-before"); return
+        }
+        // the sentence's fronted period: "In Q3 2025, … rose to 51%"
+        if let p = frontedPeriod() { set(p, "period.fronted"); return }
+        // a compared quantity takes the period of the claim it is compared with
+        if let prev = previous, comparedWith(d, prev) {
+            d.period = prev.period
+            d.rules["period"] = "period.compared"
+            return
+        }
+        // anywhere later in its clause
+        if let p = usable.first(where: { $0.start >= q.spanEnd && $0.end <= hi }) { set(p, "period.clause-after"); return }
+        // otherwise the nearest period of the sentence ("The Fed's September 2025 rate cut, which
+        // reduced … by 25 basis points"; "$28 billion for Apple and $20 billion for Microsoft in
+        // the past quarter")
+        if let p = usable.min(by: { distance($0, q) < distance($1, q) }) {
+            set(p, "period.sentence"); return
+        }
+        set(nil, "period.none")
+    }
+
+    /// Tokens between a period mention and a quantity.
+    func distance(_ p: PeriodMention, _ q: QuantityMention) -> Int {
+        p.end <= q.spanStart ? q.spanStart - p.end : p.start - q.spanEnd
+    }
+
+    /// A period mention's interval for this claim: "the same period" is the last one; an "as of"
+    /// date for a change is the year to that date; year-to-date ends at the sentence's "as of"
+    /// date; the document's own year ends at its date for a realised change.
+    func resolve(_ p: PeriodMention, _ d: Draft) -> Period? {
+        if p.kind == .samePeriod { return discourse.lastPeriod }
+        guard var period = p.period else { return nil }
+        let change = [Metric.return, .returnShare, .flows, .growth, .points].contains(d.metric)
+        let asOf = a.periods.first(where: { $0.kind == .asOf })?.period?.end
+        switch p.kind {
+        case .asOf where change:
+            period = Period(start: CalendarDate(year: period.end.year, month: 1, day: 1)!, end: period.end)
+        case .yearToDate, .currentYear, .monthToDate, .quarterToDate:
+            if let asOf, p.kind == .yearToDate || p.kind == .currentYear {
+                period = Period(start: CalendarDate(year: asOf.year, month: 1, day: 1)!, end: asOf)
+            }
+            if p.kind == .currentYear, d.forecast, let doc = context.documentDate {
+                period = Period(start: CalendarDate(year: doc.year, month: 1, day: 1)!, end: CalendarDate(year: doc.year, month: 12, day: 31)!)
+            }
+        case .year:
+            // a realised change in the document's own year runs to the document's date
+            if change, !d.forecast, let doc = context.documentDate, doc.year == period.start.year, period.start.month == 1,
+               period.end.month == 12 {
+                period = Period(start: period.start, end: doc)
+            }
+        default:
+            break
+        }
+        period.text = p.period?.text ?? a.text(p.start, p.end)
+        if p.kind == .asOf, let text = period.text { period.text = text }
+        return period
+    }
+
+    // MARK: flags
+
+    /// Projections (a modal or projection word before it in its sentence, or a period that ends
+    /// well after the document's date) and illustrative examples ("if", "would represent").
+    func flags(_ d: inout Draft) {
+        let q = d.mention
+        let (lo, _) = clauseRange(d.clause)
+        let sentenceBefore = a.cues.filter { $0.end <= q.spanStart }
+        if sentenceBefore.contains(where: { $0.cue == .modal && $0.start >= lo - 12 }) {
+            d.forecast = true
+        }
+        if let p = d.period, let doc = context.documentDate, p.end > doc.adding(days: 31) {
+            d.forecast = true
+        }
+        if a.cues.contains(where: { $0.cue == .hypothetical }) {
+            d.hypothetical = true
+        }
+    }
+}

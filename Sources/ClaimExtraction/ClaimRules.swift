@@ -1,0 +1,225 @@
+import ClaimModel
+import Recognizers
+
+/// A claim while its fields are being decided, with token positions in its sentence.
+struct Draft {
+    var mention: QuantityMention
+    var value: Double
+    var unit: QuantityUnit
+    var metric: Metric = .other
+    var subject: Entity?
+    var subjectText: String?
+    var period: Period?
+    var direction: Direction?
+    var forecast = false
+    var hypothetical = false
+    /// A change (a move, a flow), whose value is signed by its direction; not a level, a share or a gap.
+    var isChange = false
+    var clause = 0
+    var rules: [String: String] = [:]
+}
+
+/// The claim rules for one sentence of prose (tables have their own, in `TableRules`).
+///
+/// For each quantity, in order: the clause it sits in, its metric (cue words around it and its
+/// unit), its subject (a possessive just before it, "for X" just after it, the nearest entity
+/// before it in its clause that is not an object of "than"/"to"/"of"/"outperforming", an unnamed
+/// subject of its own such as "small-cap ETFs", else the sentence's subject, else an anaphor's
+/// antecedent), its direction (a sign, the verb or noun around it, or the clause it is compared
+/// with), its period (its own, the sentence's fronted one, the clause's, or the one it is
+/// compared with), and whether it is a projection or an illustrative example.
+struct ClaimRules {
+    let a: SentenceAnalysis
+    let context: RecognizerContext
+    var discourse: Discourse
+
+    /// Clause index of each token.
+    var clauseOf: [Int] = []
+    /// The first token of each clause.
+    var clauseStart: [Int] = []
+    /// Tokens inside parentheses.
+    var inParens: [Bool] = []
+
+    init(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: Discourse) {
+        self.a = a
+        self.context = context
+        self.discourse = discourse
+        segment()
+    }
+
+    // MARK: token helpers
+
+    var t: [Token] { a.tokens }
+    func lower(_ i: Int) -> String { i >= 0 && i < t.count ? a.text(i).lowercased() : "" }
+    func isSymbol(_ i: Int, _ s: Unicode.Scalar...) -> Bool { i >= 0 && i < t.count && t[i].kind == .symbol && s.contains(t[i].scalar) }
+
+    /// Cues whose phrase starts at token `i`.
+    func cues(at i: Int) -> [Cue] { a.cues.filter { $0.start == i }.map(\.cue) }
+
+    /// The cue mentions inside tokens `lo..<hi`.
+    func cueMentions(_ lo: Int, _ hi: Int) -> [CueMention] { a.cues.filter { $0.start >= lo && $0.end <= hi } }
+
+    func hasCue(_ lo: Int, _ hi: Int, _ test: (Cue) -> Bool) -> Bool { cueMentions(lo, hi).contains { test($0.cue) } }
+
+    func clauseRange(_ c: Int) -> (Int, Int) {
+        let lo = clauseStart[c]
+        let hi = c + 1 < clauseStart.count ? clauseStart[c + 1] : t.count
+        return (lo, hi)
+    }
+
+    // MARK: clauses
+
+    /// Splits the sentence at `;`, `:`, spaced dashes, parentheses, commas, and conjunctions that
+    /// open a clause ("and", "while", "but", "which", "compared with"), never inside a name or a date.
+    mutating func segment() {
+        var inside = [Bool](repeating: false, count: t.count)
+        for e in a.entities { for k in e.start..<e.end { inside[k] = true } }
+        for p in a.periods { for k in p.start..<p.end { inside[k] = true } }
+        for q in a.quantities { for k in q.spanStart..<q.spanEnd where k < t.count { inside[k] = true } }
+        clauseOf = [Int](repeating: 0, count: t.count)
+        inParens = [Bool](repeating: false, count: t.count)
+        clauseStart = [0]
+        var depth = 0
+        for i in 0..<t.count {
+            var boundary = false
+            if !inside[i] {
+                if t[i].kind == .symbol {
+                    switch t[i].scalar {
+                    case ";", ",", "(", ")", "\u{2014}", "[", "]": boundary = true
+                    case ":": boundary = !(i > 0 && t[i - 1].kind == .word && cues(at: i - 1).contains(.exchange))
+                    case "\u{2013}", "-": boundary = t[i].spaceBefore && i + 1 < t.count && t[i + 1].spaceBefore
+                    default: break
+                    }
+                } else if t[i].kind == .word, i > 0 {
+                    switch lower(i) {
+                    case "and", "while", "but", "whereas", "which", "although", "though", "compared", "versus", "vs", "or":
+                        boundary = true
+                    default: break
+                    }
+                }
+            }
+            if isSymbol(i, "(") { depth += 1 }
+            inParens[i] = depth > 0
+            if isSymbol(i, ")") { depth = max(0, depth - 1) }
+            if boundary && i > 0 && clauseStart.last! < i {
+                clauseStart.append(i)
+            }
+            clauseOf[i] = clauseStart.count - 1
+        }
+    }
+
+    // MARK: which numbers are claims
+
+    /// The quantities of the sentence that are claims, with their first decisions.
+    func candidates() -> [Draft] {
+        var out: [Draft] = []
+        for q in a.quantities {
+            switch q.role {
+            case .quantity:
+                guard let unit = q.unit else { continue }
+                if unit == .count && !countIsClaim(q) { continue }
+                out.append(Draft(mention: q, value: q.value, unit: unit, clause: clauseOf[q.start]))
+            case .bare:
+                if levelContext(q) {
+                    var d = Draft(mention: q, value: q.value, unit: .level, clause: clauseOf[q.start])
+                    d.metric = .level
+                    d.rules["unit"] = "unit.level-context"
+                    out.append(d)
+                }
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    /// Counts are claims when they count stocks, companies, members, sectors or jobs.
+    func countIsClaim(_ q: QuantityMention) -> Bool {
+        ["stocks", "companies", "members", "sectors", "jobs", "components", "constituents", "issues", "payrolls"]
+            .contains(lower(q.spanEnd - 1))
+    }
+
+    /// A bare number is a level after "to", "at", "closed at", "hit" or "record", about an
+    /// index, fund, company or commodity (a level reached or stood at).
+    func levelContext(_ q: QuantityMention) -> Bool {
+        guard q.start >= 1, t[q.start].number.map({ $0 >= 10 }) == true else { return false }
+        // a level has grouping, decimals, or at least three digits ("6,688.46", "21", "4,000")
+        var k = q.start - 1
+        while k >= 0, ["a", "the", "fresh", "new", "all-time", "record", "high", "of", "about", "around", "nearly",
+                       "above", "below", "over", "under", "near", "roughly", "just", "some"].contains(lower(k)) && cues(at: k).contains(.level) == false {
+            k -= 1
+        }
+        guard k >= 0 else { return false }
+        let levelCue = a.cues.contains { $0.end == k + 1 && $0.cue == .level } || cues(at: k).contains(.level)
+            || ["above", "below", "near", "record"].contains(lower(q.start - 1))
+        guard levelCue else { return false }
+        // an entity that has levels somewhere before in the sentence, or an anaphor for one
+        let before = a.entities.filter { $0.end <= q.start && ["index", "etf", "company", "commodity", "crypto", "rate"].contains($0.entity.kind) }
+        if !before.isEmpty { return true }
+        return a.cues.contains { if case .anaphor = $0.cue { return $0.end <= q.start }; return false }
+    }
+
+    // MARK: the sentence's own subject and period
+
+    /// The sentence's subject: its first entity that is not an object, negated or a modifier, or
+    /// an anaphor's antecedent when the sentence opens with one ("The index closed …").
+    func sentenceSubject() -> (Entity, String, String)? {
+        // a leading subordinate clause ("While the Nasdaq's gains …, the Russell 2000 has …") does
+        // not hold the main subject
+        var from = 0
+        if ["while", "although", "though", "as", "because", "since", "if", "when", "after", "before", "despite", "with", "whereas"].contains(lower(0)),
+           let comma = (1..<t.count).first(where: { isSymbol($0, ",") }) {
+            from = comma + 1
+        }
+        for e in a.entities where e.start >= from && isSubjectCandidate(e) {
+            return (e.entity, surface(e), "subject.sentence")
+        }
+        // an anaphor before the first verb: "The index", "It"
+        for c in a.cues {
+            if case .anaphor(let kind) = c.cue, c.start <= 3, let (e, text) = discourse.resolve(kind) {
+                return (e, text, "subject.anaphor")
+            }
+        }
+        return nil
+    }
+
+    /// The surface text of an entity mention, without a possessive "'s".
+    func surface(_ e: EntityMention) -> String { a.text(e.start, e.end) }
+
+    /// An entity that can be a subject: not negated, not a modifier, not the object of "than",
+    /// "to", "of", "in", "outperforming" … (unless it is possessive: "of the S&P 500's …" is not
+    /// a subject either, but "the S&P 500's 8.1%" is handled before this).
+    func isSubjectCandidate(_ e: EntityMention) -> Bool {
+        if e.negated || e.modifier { return false }
+        if inParens[e.start] && e.rule != "ticker.parenthesized" && e.start > 0 && isSymbol(e.start - 1, "(") {
+            // a parenthesised alias of the name before it is not a new subject
+            if let prev = a.entities.last(where: { $0.end <= e.start - 1 }), prev.end == e.start - 1 { return false }
+        }
+        if isObject(e.start) { return false }
+        return true
+    }
+
+    /// True when the words just before token `i` make what starts there an object ("than the
+    /// Nasdaq", "to the S&P 500", "of the index", "in the S&P 500", "outperforming the Mag 7").
+    func isObject(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, ["the", "a", "an", "its", "their", "total", "broader", "broad", "so-called", "benchmark", "entire", "whole"].contains(lower(k)) { k -= 1 }
+        // "so-called" tokenizes as so - called
+        if k >= 2, lower(k) == "called", lower(k - 1) == "-", lower(k - 2) == "so" { k -= 3 }
+        guard k >= 0 else { return false }
+        // "shares of Apple" / "stock of Apple": the company is still the subject
+        if lower(k) == "of", k >= 1, ["shares", "stock", "price", "value"].contains(lower(k - 1)) { return false }
+        return a.cues.contains { $0.end == k + 1 && $0.cue == .notSubject } || cues(at: k).contains(.notSubject)
+            || a.cues.contains { $0.end == k + 1 && { if case .comparison = $0.cue { return true }; return false }($0) }
+    }
+
+    /// A period fronted at the start of the sentence ("In Q3 2025, …", "As of September 30, 2025,
+    /// …", "On Tuesday, …"), which holds for every claim of the sentence without one of its own.
+    func frontedPeriod() -> PeriodMention? {
+        guard let p = a.periods.first, p.start <= 2 else { return nil }
+        // followed by a comma, or the start of a clause
+        if p.end < t.count, isSymbol(p.end, ",") { return p }
+        if p.start <= 1 { return p }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+import ClaimModel
+import Recognizers
+
+/// What the claim rules carry from one sentence to the next within a document: the entities
+/// anaphora refer back to, the period "the same period" means, and the header of the table being
+/// read.
+struct Discourse {
+    /// The most recent subject, and its surface text.
+    var lastSubject: (Entity, String)?
+    /// The most recent entity of each kind (`index`, `company`, `etf`, …).
+    var lastOfKind: [String: (Entity, String)] = [:]
+    /// The period of the most recent claim that had one.
+    var lastPeriod: Period?
+    /// The most recent period mentioned in the text (for tables introduced by a sentence).
+    var lastMentionedPeriod: Period?
+    /// Column headers of the table being read, by column.
+    var tableHeader: [String]?
+    /// The block index of that table's header row.
+    var tableBlock: Int = -2
+
+    mutating func remember(_ e: Entity, _ text: String) {
+        lastSubject = (e, text)
+        lastOfKind[e.kind] = (e, text)
+        if e.kind == "etf" { lastOfKind["fund"] = (e, text) }
+    }
+
+    /// The entity an anaphor of a kind ("the index" → an index; "it" → anything) refers to.
+    func resolve(_ kind: String) -> (Entity, String)? {
+        switch kind {
+        case "index": return lastOfKind["index"]
+        case "company": return lastOfKind["company"]
+        case "fund": return lastOfKind["etf"] ?? lastOfKind["fund"]
+        default: return lastSubject
+        }
+    }
+}

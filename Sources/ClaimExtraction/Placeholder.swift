@@ -1,2 +1,0 @@
-/// Placeholder until the claim rules land.
-public enum ClaimExtractionPlaceholder {}

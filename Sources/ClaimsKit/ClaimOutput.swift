@@ -1,0 +1,136 @@
+import ClaimModel
+import Foundation
+
+/// Writes claims in the formats `claims extract` offers: JSON Lines exactly per the claims
+/// contract, a JSON array, CSV, and aligned text for people.
+///
+/// JSON is written by hand rather than with `JSONEncoder`: the fields come out in the contract's
+/// order, and the claims benchmark writes hundreds of thousands of lines.
+public enum ClaimOutput {
+    /// The output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        /// One JSON object per claim, per `../shared/contracts/claims-jsonl.md`.
+        case jsonl
+        /// One JSON array of every claim.
+        case json
+        /// Comma-separated values with a header line.
+        case csv
+        /// Aligned columns for reading in a terminal.
+        case text
+    }
+
+    /// One claim as a JSON object (no line break).
+    public static func json(_ c: Claim, rules: Bool = true) -> String {
+        var o = JSONWriter()
+        o.field("doc", c.doc)
+        o.field("quote", c.quote)
+        o.field("start", c.start)
+        o.field("end", c.end)
+        o.field("sentence", c.sentence)
+        o.field("value", c.value)
+        if let high = c.valueHigh { o.field("value_high", high) }
+        o.field("unit", c.unit.rawValue)
+        o.field("bound", c.bound.rawValue)
+        o.field("subject", c.subject)
+        o.field("subject_text", c.subjectText)
+        o.field("metric", c.metric.rawValue)
+        if let p = c.period {
+            o.raw("period", "{\"start\":\"\(p.start)\",\"end\":\"\(p.end)\",\"text\":\(p.text.map(JSONWriter.quoted) ?? "null")}")
+        } else {
+            o.raw("period", "null")
+        }
+        o.field("direction", c.direction?.rawValue)
+        o.field("forecast", c.forecast)
+        o.field("hypothetical", c.hypothetical)
+        if let v = c.verdict { o.field("verdict", v.rawValue) }
+        if rules && !c.rules.isEmpty {
+            o.raw("rules", "{" + c.rules.sorted { $0.key < $1.key }.map { "\(JSONWriter.quoted($0.key)):\(JSONWriter.quoted($0.value))" }.joined(separator: ",") + "}")
+        }
+        return o.finish()
+    }
+
+    /// The CSV header.
+    public static let csvHeader = "doc,quote,start,end,value,value_high,unit,bound,subject,subject_text,metric,period_start,period_end,period_text,direction,forecast,hypothetical,sentence"
+
+    /// One claim as a CSV line (RFC 4180 quoting).
+    public static func csv(_ c: Claim) -> String {
+        func cell(_ s: String?) -> String {
+            guard let s else { return "" }
+            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return s
+        }
+        return [cell(c.doc), cell(c.quote), String(c.start), String(c.end), JSONWriter.number(c.value),
+                c.valueHigh.map(JSONWriter.number) ?? "", c.unit.rawValue, c.bound.rawValue, cell(c.subject), cell(c.subjectText),
+                c.metric.rawValue, c.period.map { "\($0.start)" } ?? "", c.period.map { "\($0.end)" } ?? "", cell(c.period?.text),
+                c.direction?.rawValue ?? "", c.forecast ? "true" : "false", c.hypothetical ? "true" : "false", cell(c.sentence)]
+            .joined(separator: ",")
+    }
+
+    /// Claims as aligned columns: document, quote, subject, metric, value, period.
+    public static func table(_ claims: [Claim]) -> String {
+        let rows: [[String]] = [["doc", "quote", "subject", "metric", "value", "period", "direction"]] + claims.map { c in
+            [c.doc, c.quote, c.subject ?? (c.subjectText.map { "(\($0))" } ?? "-"), c.metric.rawValue,
+             JSONWriter.number(c.value) + (c.valueHigh.map { "–" + JSONWriter.number($0) } ?? "") + " " + c.unit.rawValue,
+             c.period.map { $0.isPoint ? "\($0.start)" : "\($0.start)..\($0.end)" } ?? "-", c.direction?.rawValue ?? "-"]
+        }
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for r in rows { for (k, cell) in r.enumerated() { widths[k] = min(max(widths[k], cell.count), 48) } }
+        return rows.map { r in
+            r.enumerated().map { k, cell in
+                let clipped = cell.count > 48 ? String(cell.prefix(47)) + "…" : cell
+                return k == r.count - 1 ? clipped : clipped.padding(toLength: widths[k], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A minimal JSON object writer: fields in the order given, strings escaped per RFC 8259.
+struct JSONWriter {
+    private var out = "{"
+    private var first = true
+
+    mutating func raw(_ key: String, _ value: String) {
+        if !first { out += "," }
+        first = false
+        out += "\"\(key)\":" + value
+    }
+
+    mutating func field(_ key: String, _ value: String?) { raw(key, value.map(JSONWriter.quoted) ?? "null") }
+    mutating func field(_ key: String, _ value: Int) { raw(key, String(value)) }
+    mutating func field(_ key: String, _ value: Double) { raw(key, JSONWriter.number(value)) }
+    mutating func field(_ key: String, _ value: Bool) { raw(key, value ? "true" : "false") }
+
+    func finish() -> String { out + "}" }
+
+    /// A number as JSON: integers without a fraction, others in Swift's shortest round-trip form;
+    /// never `inf` or `nan` (written as null, which the contract's readers refuse loudly).
+    static func number(_ v: Double) -> String {
+        guard v.isFinite else { return "null" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return String(v)
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import ClaimExtraction
+import ClaimModel
+import ClaimsKit
+import Foundation
+import Recognizers
+
+/// Options every command that reads documents shares: the document date and extra lexicons.
+struct DocumentOptions: ParsableArguments {
+    @Option(name: .long, help: "Publication date (YYYY-MM-DD) for documents that no sidecar dates.")
+    var date: CalendarDate?
+
+    @Option(name: .long, help: "An extra entity lexicon (TSV in the columns of entities.tsv); repeatable.")
+    var lexicon: [String] = []
+
+    /// The built-in lexicons plus the user's files.
+    func loadLexicon() throws -> Lexicon {
+        var lex = Lexicon.builtIn
+        for path in lexicon {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read the lexicon \(path)")
+            }
+            lex = lex.adding(entityFile: String(decoding: data, as: UTF8.self), named: (path as NSString).lastPathComponent)
+            if let problem = lex.problems.first(where: { $0.file.hasPrefix("user-") }) {
+                throw ValidationError("lexicon \(path): \(problem)")
+            }
+        }
+        return lex
+    }
+}
+
+extension Claims {
+    /// `claims extract`: prints every quantitative claim of the inputs.
+    struct ExtractCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "extract",
+            abstract: "Extract the quantitative claims of pages and text files.",
+            discussion: """
+            jsonl is the line format of the claims contract (one claim per line); json one array; \
+            csv a table with a header; text aligned columns for reading (the default on a terminal). \
+            Relative periods ("Q3", "on Tuesday") resolve against each document's date: a \
+            documents.tsv sidecar, then --date, then the page's metadata, then a dateline.
+            """
+        )
+
+        @Argument(help: "Files, folders, or - for standard input.")
+        var paths: [String]
+
+        @Option(name: .long, help: "jsonl, json, csv or text (default: text on a terminal, jsonl otherwise).")
+        var format: ClaimOutput.Format?
+
+        @OptionGroup var documents: DocumentOptions
+
+        @Option(name: .long, help: "Files processed in parallel (default: all cores).")
+        var jobs: Int = ParallelRunner.coreCount
+
+        @Flag(name: .long, help: "Leave out the rule names behind each field (jsonl and json).")
+        var noRules = false
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() throws {
+            let lexicon = try documents.loadLexicon()
+            let format = self.format ?? (isatty(1) != 0 ? .text : .jsonl)
+            let (inputs, missing) = InputDiscovery.discover(paths)
+            var failures = missing.count
+            for error in missing { StandardError.print("claims: \(error)") }
+            let loader = DocumentLoader(date: documents.date, sidecars: Sidecar.load(for: inputs))
+            let run = ExtractRun(loader: loader, extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs)
+            let output = StandardOutput()
+            var all: [Claim] = []
+            if format == .csv { output.write(Array((ClaimOutput.csvHeader + "\n").utf8)) }
+            if format == .json { output.write(Array("[".utf8)) }
+            var firstJSON = true
+            run.run(inputs) { outcome in
+                switch outcome.result {
+                case .failure(let error):
+                    failures += 1
+                    StandardError.print("claims: \(error)")
+                case .success(let claims):
+                    switch format {
+                    case .jsonl:
+                        for c in claims { output.write(Array((ClaimOutput.json(c, rules: !noRules) + "\n").utf8)) }
+                    case .json:
+                        for c in claims {
+                            output.write(Array(((firstJSON ? "\n" : ",\n") + ClaimOutput.json(c, rules: !noRules)).utf8))
+                            firstJSON = false
+                        }
+                    case .csv:
+                        for c in claims { output.write(Array((ClaimOutput.csv(c) + "\n").utf8)) }
+                    case .text:
+                        all += claims
+                    }
+                }
+            }
+            if format == .json { output.write(Array("\n]\n".utf8)) }
+            if format == .text { output.write(Array(ClaimOutput.table(all).utf8)) }
+            output.flush()
+            if failures > 0 { throw ExitCode(2) }
+        }
+    }
+}
+
+extension ClaimOutput.Format: ExpressibleByArgument {}
