@@ -48,8 +48,16 @@ public struct ClaimExtractor: Sendable {
                                                                           around: previousBlockPeriods, discourse: discourse)
             } else {
                 if s.kind != .tableRow { discourse.tableHeader = nil }
+                if s.kind == .heading { discourse.recentPeriod = nil }
                 drafts = prose(analysis, context, &discourse)
                 blockPeriods += analysis.periods.compactMap(\.period)
+                // a day or a week named here carries to the next sentence of the block
+                if let p = analysis.periods.compactMap(\.period).last(where: { $0.end.daysSinceEpoch - $0.start.daysSinceEpoch <= 6 }) {
+                    discourse.recentPeriod = p
+                } else if !analysis.periods.isEmpty {
+                    discourse.recentPeriod = nil
+                }
+                discourse.recentBlock = s.block
             }
             for d in drafts {
                 claims.append(claim(d, analysis, s, doc: doc))
@@ -66,7 +74,7 @@ public struct ClaimExtractor: Sendable {
         var previous: Draft? = nil
         for k in drafts.indices {
             var d = drafts[k]
-            rules.metric(&d)
+            rules.metric(&d, previous: previous)
             rules.subject(&d, previous: previous)
             rules.direction(&d, previous: previous)
             // a compared claim shares the head claim's metric when its own cues say nothing

@@ -5,7 +5,7 @@ extension ClaimRules {
     // MARK: metric
 
     /// The metric, from the unit and the cue words around the quantity.
-    func metric(_ d: inout Draft) {
+    func metric(_ d: inout Draft, previous: Draft? = nil) {
         let q = d.mention
         let (lo, hi) = clauseRange(d.clause)
         func set(_ m: Metric, _ rule: String) { d.metric = m; d.rules["metric"] = rule }
@@ -46,6 +46,12 @@ extension ClaimRules {
             return
         }
         if d.unit.isCurrency {
+            // money moving into or out of funds: "Technology sector funds …, taking in $3.2 billion"
+            let fundWords: Set<String> = ["funds", "fund", "etfs", "etf", "trackers", "vehicles", "products"]
+            if (lo..<hi).contains(where: { fundWords.contains(lower($0)) }),
+               hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 3), { if case .direction = $0 { return true }; return false }) {
+                set(.flows, "metric.fund-money"); return
+            }
             if hasCue(max(lo, q.spanStart - 10), min(hi, q.spanEnd + 4), { $0 == .metric(.marketCap) }) {
                 set(.marketCap, "metric.market-cap"); return
             }
@@ -61,6 +67,10 @@ extension ClaimRules {
             return
         }
         if d.unit == .points { set(.points, "metric.points"); return }
+        // "…, or 2.7%" after a points move, "…, to 6,552.51" after a move: the same move
+        if let p = previous, comparedWith(d, p), isRestatement(d, p), d.unit == .percent, [.points, .return].contains(p.metric) {
+            set(.return, "metric.restatement"); return
+        }
         if d.unit == .count { set(.other, "metric.count"); return }
         // a percent move of an index, fund, stock or commodity
         if d.unit == .percent || d.unit == .pp {
@@ -107,26 +117,27 @@ extension ClaimRules {
     /// Breadth: "percentage/share/percent of … stocks", or stocks "trading above their N-day
     /// moving average", "outperforming", "advancing", "at new highs".
     func breadth(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
-        let window = min(lo, max(0, q.spanStart - 14))..<min(t.count, q.spanEnd + 10)
-        let words = window.map { lower($0) }
-        let text = words.joined(separator: " ")
-        if text.contains("percentage of") || text.contains("share of stocks") || text.contains("percent of stocks")
-            || text.contains("proportion of") {
-            return text.contains("stocks") || text.contains("members") || text.contains("companies") || text.contains("components")
-                || text.contains("issues") || text.contains("constituents")
+        let universe: Set<String> = ["stocks", "members", "companies", "components", "constituents", "issues", "names", "shares"]
+        // "the percentage / share / proportion of (NYSE) stocks …" before it in the clause
+        let from = min(lo, max(0, q.spanStart - 16))
+        for k in from..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
+            if (k + 2..<min(q.spanStart, k + 9)).contains(where: { universe.contains(lower($0)) }) { return true }
         }
+        // "58% of the stocks in the index were trading above …", "96% of semiconductor stocks trading above …"
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
-            let after = (q.spanEnd + 1..<min(t.count, q.spanEnd + 12)).map { lower($0) }.joined(separator: " ")
-            let universe = after.contains("stocks") || after.contains("members") || after.contains("companies") || after.contains("components")
-            let condition = after.contains("moving average") || after.contains("above their") || after.contains("outperform")
-                || after.contains("advanc") || after.contains("new high") || after.contains("new low") || after.contains("higher")
-            return universe && condition
+            let after = (q.spanEnd + 1..<min(t.count, q.spanEnd + 14)).map { lower($0) }
+            let hasUniverse = after.prefix(7).contains(where: { universe.contains($0) })
+            let text = after.joined(separator: " ")
+            let condition = text.contains("moving average") || text.contains("above their") || text.contains("outperform")
+                || text.contains("advanc") || text.contains("new high") || text.contains("new low") || text.contains("higher")
+                || text.contains(" beat") || text.contains("above its") || text.contains("200-day") || text.contains("200 - day")
+            return hasUniverse && condition
         }
         return false
     }
 
     func rateContext(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
-        let near = max(lo, q.spanStart - 8)..<min(hi, q.spanEnd + 4)
+        let near = max(lo, q.spanStart - 14)..<min(hi, q.spanEnd + 4)
         if a.entities.contains(where: { $0.entity.kind == "rate" && near.contains($0.start) }) { return true }
         return hasCue(near.lowerBound, near.upperBound) { $0 == .metric(.rate) }
     }
@@ -152,15 +163,13 @@ extension ClaimRules {
             set(nil, possessorText(k - 1), "subject.possessive-unnamed")
             return
         }
+        // "The S&P 500 and the Nasdaq … ended down 2.4% and 2.5% respectively": the n-th name
+        //  goes with the n-th number
+        if let (e, text) = respectively(q) { set(e, text, "subject.respectively"); return }
         // breadth: the universe named after "percentage of" or "X% of" is the subject
         //    ("the percentage of NYSE stocks …" → NYSE Composite); an unnamed one leaves it empty
         if d.metric == .breadth {
-            if let e = a.entities.first(where: { e in
-                e.start >= lo && e.start < hi && !e.negated && e.start >= 1 && lower(e.start - 1) == "of"
-                    && (e.start >= 2 && ["percentage", "percent", "share", "proportion", "%"].contains(lower(e.start - 2)) || e.start - 1 == q.spanEnd)
-            }) {
-                set(e.entity, surface(e), "subject.breadth-universe"); return
-            }
+            if let (e, text) = breadthUniverse(q, lo) { set(e, text, "subject.breadth-universe"); return }
             set(nil, unnamedSubject(lo, q), "subject.breadth-unnamed")
             return
         }
@@ -173,9 +182,18 @@ extension ClaimRules {
         // 4. an unnamed subject of its own in the clause: "small-cap ETFs facing …", "96% of
         //    semiconductor stocks", "non-Mag 7 stocks contributed …"
         if let text = unnamedSubject(lo, q) { set(nil, text, "subject.unnamed"); return }
-        // 5. a relative clause ("which at periods have comprised over 20%") refers to the last name
-        //    before it that is not in parentheses
-        if lower(lo) == "which" || lower(lo) == "that" || (lo > 0 && lower(lo + 1) == "which") {
+        // a restatement of the claim before it ("182.60 points, or 2.7%, to 6,552.51") is about
+        // the same thing
+        if let p = previous, comparedWith(d, p), isRestatement(d, p) {
+            d.subject = p.subject
+            d.subjectText = p.subjectText
+            d.rules["subject"] = "subject.restatement"
+            return
+        }
+        // 5. a relative clause ("which at periods have comprised over 20%") or an aside between
+        //    dashes or parentheses refers to the last name before it that is not in parentheses
+        if lower(lo) == "which" || lower(lo) == "that" || (lo > 0 && lower(lo + 1) == "which")
+            || (lo > 0 && isSymbol(lo, "\u{2014}", "(")) || (lo > 0 && isSymbol(lo - 1, "\u{2014}", "(")) {
             if let e = a.entities.last(where: { $0.end <= lo && !inParens[$0.start] && !$0.negated && !$0.modifier }) {
                 set(e.entity, surface(e), "subject.relative"); return
             }
@@ -188,13 +206,59 @@ extension ClaimRules {
                 set(e, text, "subject.anaphor:\(a.text(c.start, c.end).lowercased())"); return
             }
         }
-        // 8. the sentence's subject, when the clause has none of its own
+        // 8. the nearest subject before it in the sentence, when the clause has none of its own
         if clauseHasOwnSubject(lo, q) { set(nil, nil, "subject.none"); return }
+        if let e = a.entities.last(where: { $0.end <= q.spanStart && isSubjectCandidate($0) }) {
+            set(e.entity, surface(e), "subject.nearest-before"); return
+        }
         if let (e, text, rule) = sentenceSubject() { set(e, text, rule); return }
-        // 9. a subject after the number in its clause ("up 2% was the S&P 500") is rare: none
+        // 9. a policy rate of the Fed: "cut its target range by 25 basis points"
+        if d.metric == .rate, fedRate(), let fed = context.lexicon.entity("FEDFUNDS") {
+            set(fed, nil, "subject.fed-rate"); return
+        }
         set(nil, nil, "subject.none")
         _ = k
         k = 0
+    }
+
+    /// With "respectively", the names before the verb and the numbers after it pair up in order.
+    func respectively(_ q: QuantityMention) -> (Entity, String)? {
+        guard let r = (0..<t.count).first(where: { lower($0) == "respectively" }), q.spanStart < r else { return nil }
+        let numbers = a.quantities.filter { $0.role == .quantity && $0.spanEnd <= r }
+        guard let first = numbers.first, let index = numbers.firstIndex(of: q) else { return nil }
+        let names = a.entities.filter { $0.end <= first.spanStart && !$0.negated && !$0.modifier && !isObject($0.start) }
+        guard names.count == numbers.count else { return nil }
+        return (names[index].entity, surface(names[index]))
+    }
+
+    /// True when the sentence is about the Federal Reserve's policy rate.
+    func fedRate() -> Bool {
+        let words = (0..<t.count).map { lower($0) }
+        let fed = words.contains("fed") || words.contains("fomc") || (words.contains("federal") && words.contains("reserve"))
+        let policy = words.contains("cut") || words.contains("cuts") || words.contains("hike") || words.contains("range")
+            || words.contains("rates") || words.contains("rate") || words.contains("policy")
+        return fed && policy
+    }
+
+    /// The index a breadth figure counts the members of: named or referred to in the "of" phrase
+    /// ("the share of S&P 500 members", "58% of the stocks in the index", "38% of the index's
+    /// members"), before the condition ("trading above", "outperforming" …).
+    func breadthUniverse(_ q: QuantityMention, _ lo: Int) -> (Entity, String)? {
+        var ranges: [Range<Int>] = []
+        for k in max(lo, q.spanStart - 16)..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
+            ranges.append((k + 2)..<min(q.spanStart, k + 9))
+        }
+        if q.spanEnd < t.count, lower(q.spanEnd) == "of" { ranges.append((q.spanEnd + 1)..<min(t.count, q.spanEnd + 9)) }
+        for r in ranges {
+            // stop at the condition
+            let stop = r.first(where: { ["trading", "above", "below", "outperforming", "beating", "that", "which", "were", "are", "was", "is", "have", "has", "beat", "closed", "hit", "rose", "fell"].contains(lower($0)) }) ?? r.upperBound
+            let phrase = r.lowerBound..<stop
+            if let e = a.entities.first(where: { phrase.contains($0.start) && !$0.negated }) { return (e.entity, surface(e)) }
+            for c in a.cues where phrase.contains(c.start) {
+                if case .anaphor(let kind) = c.cue, kind == "index", let (e, text) = discourse.resolve("index") { return (e, text) }
+            }
+        }
+        return nil
     }
 
     /// The possessor's words before "'s" (up to four words back, from a determiner).
@@ -302,12 +366,25 @@ extension ClaimRules {
                 return
             }
         }
+        // a level followed by "down from 71%" / "up from 1%" moved that way
+        if q.spanEnd + 2 < t.count, isSymbol(q.spanEnd, ","), ["up", "down"].contains(lower(q.spanEnd + 1)), lower(q.spanEnd + 2) == "from" {
+            set(lower(q.spanEnd + 1) == "up" ? .up : .down, "direction.then-from")
+            return
+        }
         // a compared quantity ("outpacing the S&P 500's 8.1%", "compared to 5.3%", "or 1.8%")
         if let p = previous, comparedWith(d, p) {
             set(p.direction, "direction.compared")
             return
         }
         set(nil, "direction.none")
+    }
+
+    /// True when `d` restates or completes the claim before it rather than naming a new subject:
+    /// "…, or 2.7%", "…, to 6,552.51", "…, up from 1%".
+    func isRestatement(_ d: Draft, _ p: Draft) -> Bool {
+        let between = (p.mention.spanEnd..<d.mention.spanStart).map { lower($0) }.filter { $0 != "," }
+        guard between.count <= 3 else { return false }
+        return ["or", "to", "from", "at"].contains(between.last ?? "") && !a.entities.contains { $0.start >= p.mention.spanEnd && $0.end <= d.mention.spanStart }
     }
 
     /// True when `d` is compared with (or restates) the claim before it in the sentence: its
@@ -322,6 +399,12 @@ extension ClaimRules {
         }
         if between.first == "," && between.count <= 2 && between.last == "or" { return true }   // "81.21 points, or 1.8%"
         if between.last == "from" { return true }                                                 // "rose to 51%, up from 1%"
+        if between.last == "to", between.count <= 3 { return true }                               // "fell 182.60 points, or 2.7%, to 6,552.51"
+        // an elliptical list: "…, the Nasdaq 17.3% and the Dow 9.1%" (a name, then the number, no verb)
+        if a.entities.contains(where: { $0.end == d.mention.spanStart && $0.start >= p.mention.spanEnd }),
+           !hasCue(p.mention.spanEnd, d.mention.spanStart, { if case .direction = $0 { return true }; return false }) {
+            return true
+        }
         if lower(lo) == "or" || lower(lo) == "and" {
             // "the S&P 500's 8.1% and the Dow's 5.2%": no verb of its own
             return !hasCue(lo, d.mention.spanStart) { if case .direction = $0 { return true }; return false }
@@ -355,7 +438,10 @@ extension ClaimRules {
             d.period = resolve(p, d)
             d.rules["period"] = rule + ":" + p.rule
         }
-        let usable = a.periods.filter { ![.decade].contains($0.kind) }
+        // a period introduced by "from" is a starting point ("up 7.8% from its June 30 close")
+        let usable = a.periods.filter { p in
+            ![.decade].contains(p.kind) && !(max(0, p.start - 3)..<p.start).contains(where: { lower($0) == "from" })
+        }
         // just after: "10.6% in Q3 2025", "7.4% as of March 2025", "9.2% year-to-date as of …"
         let nextQuantity = a.quantities.filter { $0.role == .quantity && $0.start >= q.spanEnd }.map(\.start).min() ?? t.count
         if let p = usable.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 4 && $0.start < nextQuantity && clauseOf[$0.start] == d.clause }) {
@@ -379,8 +465,16 @@ extension ClaimRules {
         // otherwise the nearest period of the sentence ("The Fed's September 2025 rate cut, which
         // reduced … by 25 basis points"; "$28 billion for Apple and $20 billion for Microsoft in
         // the past quarter")
-        if let p = usable.min(by: { distance($0, q) < distance($1, q) }) {
+        if [Metric.return, .points, .flows, .rate, .growth, .level].contains(d.metric),
+           let p = usable.min(by: { distance($0, q) < distance($1, q) }) {
             set(p, "period.sentence"); return
+        }
+        // a move with no period of its own continues the text before it ("… on Friday. The S&P
+        // 500 fell 182.60 points …")
+        if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), let p = discourse.recentPeriod {
+            d.period = p
+            d.rules["period"] = "period.carried"
+            return
         }
         set(nil, "period.none")
     }
@@ -417,8 +511,12 @@ extension ClaimRules {
         default:
             break
         }
+        // a level is a point in time: the end of an interval ("ended September at 6,688.46")
+        if d.metric == .level, !period.isPoint {
+            let text = period.text
+            period = Period(start: period.end, end: period.end, text: text)
+        }
         period.text = p.period?.text ?? a.text(p.start, p.end)
-        if p.kind == .asOf, let text = period.text { period.text = text }
         return period
     }
 

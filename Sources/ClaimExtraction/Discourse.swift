@@ -13,6 +13,11 @@ struct Discourse {
     var lastPeriod: Period?
     /// The most recent period mentioned in the text (for tables introduced by a sentence).
     var lastMentionedPeriod: Period?
+    /// A short period (a day or a week) the previous sentence of the same block named, which a
+    /// move with no period of its own continues ("… on Friday. The S&P 500 fell …").
+    var recentPeriod: Period?
+    /// The block `recentPeriod` was named in.
+    var recentBlock = -1
     /// Column headers of the table being read, by column.
     var tableHeader: [String]?
     /// The block index of that table's header row.

@@ -863,6 +863,10 @@ yield	metric:rate
 yields	metric:rate
 interest rate	metric:rate
 interest rates	metric:rate
+target range	metric:rate
+taking in	direction:up
+taking in	metric:flows
+take in	metric:flows
 federal funds	metric:rate
 borrowing costs	metric:rate
 mortgage rate	metric:rate

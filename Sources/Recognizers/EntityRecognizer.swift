@@ -80,10 +80,15 @@ enum EntityRecognizer {
                   a.text(m.start - 1).lowercased() == "excluding" {
             m.negated = true
         }
-        // a commodity or crypto name before "funds", "miners", "stocks" is a modifier
-        if ["commodity", "crypto"].contains(m.entity.kind), e < t.count, t[e].kind == .word {
+        // a commodity or crypto name before "funds", "miners", "stocks" is a modifier, and so is an
+        // index before "trackers", "funds" or "ETFs" ("the biggest S&P 500 trackers")
+        if e < t.count, t[e].kind == .word {
             let next = a.text(e).lowercased()
-            if ["funds", "fund", "etfs", "etf", "miners", "mining", "stocks", "producers", "companies", "shares", "bugs"].contains(next) {
+            if ["commodity", "crypto"].contains(m.entity.kind),
+               ["funds", "fund", "etfs", "etf", "miners", "mining", "stocks", "producers", "companies", "shares", "bugs"].contains(next) {
+                m.modifier = true
+            }
+            if m.entity.kind == "index", ["trackers", "tracker", "funds", "fund", "etfs", "etf", "products", "options"].contains(next) {
                 m.modifier = true
             }
         }

@@ -167,7 +167,9 @@ enum PeriodRecognizer {
         // "since <period>" → from its start to the document date
         if isWord(a, i, "since"), let inner = match(a, c, i + 1), [.date, .month, .year, .quarter, .half, .decade].contains(inner.kind) {
             var p: Period? = nil
-            if let s = inner.period?.start, let d = doc, s <= d { p = Period(start: s, end: d) }
+            // since a day's close: the change starts the next day ("since December 31")
+            let from = inner.kind == .date ? inner.period.map { $0.start.adding(days: 1) } : inner.period?.start
+            if let s = from, let d = doc, s <= d { p = Period(start: s, end: d) }
             return Found(end: inner.end, kind: .since, period: p, inferred: inner.inferred, rule: "period.since")
         }
         // "through 2028", "by 2028", "until 2028": the claim rules choose the start
@@ -185,6 +187,32 @@ enum PeriodRecognizer {
             if let doc, doc.year == y { p = Period(start: p.start, end: doc) }
             return Found(end: i + 3, kind: .yearAlone, period: p, rule: "period.year-alone")
         }
+        // "at the end of September", "by the end of the year", "by year-end": the last day
+        if isWord(a, i, "at", "by", "until", "till"), isWord(a, i + 1, "the"), isWord(a, i + 2, "end"), isWord(a, i + 3, "of") {
+            if let inner = match(a, c, i + 4), inner.kind != .asOf, inner.kind != .invalid {
+                return Found(end: inner.end, kind: .asOf, period: inner.period.map { Period(start: $0.end, end: $0.end) }, inferred: inner.inferred,
+                             rule: "period.end-of")
+            }
+            if isWord(a, i + 4, "the"), isWord(a, i + 5, "year", "quarter", "month", "week") {
+                let unit = lower(a, i + 5)
+                return Found(end: i + 6, kind: .asOf, period: doc.map { d in
+                    let e: CalendarDate
+                    switch unit {
+                    case "year": e = CalendarDate(year: d.year, month: 12, day: 31)!
+                    case "quarter": e = quarter(quarterOf(d), d.year).end
+                    case "month": e = monthPeriod(d.month, d.year).end
+                    default: e = week(d).end
+                    }
+                    return Period(start: e, end: e)
+                }, inferred: true, rule: "period.end-of")
+            }
+        }
+        if isWord(a, i, "year"), isSymbol(a, i + 1, "-"), isWord(a, i + 2, "end"), !a.tokens[i + 1].spaceBefore {
+            return Found(end: i + 3, kind: .asOf, period: doc.map { Period(start: CalendarDate(year: $0.year, month: 12, day: 31)!, end: CalendarDate(year: $0.year, month: 12, day: 31)!) },
+                         inferred: true, rule: "period.year-end")
+        }
+        // "over the three months to September 30", "the five sessions to Friday, October 3"
+        if let f = spanTo(a, c, i) { return f }
         // "the same period", "the same quarter", "that period"
         if isWord(a, i, "the", "that", "this"), isWord(a, i + 1, "same"),
            isWord(a, i + 2, "period", "quarter", "stretch", "span", "timeframe", "time", "month", "year", "week") {
@@ -309,6 +337,56 @@ enum PeriodRecognizer {
         return nil
     }
 
+    /// "over the three months to September 30", "the 12 months through June", "the five sessions
+    /// to Friday, October 3": N months (or trading sessions) ending on a date.
+    static func spanTo(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        var k = i
+        if isWord(a, k, "over", "in", "during", "for") { k += 1 }
+        guard isWord(a, k, "the") else { return nil }
+        k += 1
+        if isWord(a, k, "past", "last", "previous", "prior") { k += 1 }
+        var n: Int? = integer(a, k)
+        if n == nil, let m = c.lexicon.units.longest(in: a.tokens, at: k), case .number(let v)? = m.values.first, m.end == k + 1 { n = Int(v) }
+        guard let count = n, count >= 1, count <= 60 else { return nil }
+        let unit = lower(a, k + 1)
+        guard ["months", "month", "sessions", "days", "weeks", "trading"].contains(unit) else { return nil }
+        var j = k + 2
+        if unit == "trading" { guard isWord(a, j, "days", "sessions") else { return nil }; j += 1 }
+        guard isWord(a, j, "to", "through", "ended", "ending", "until") else { return nil }
+        guard let inner = match(a, c, j + 1) ?? weekdayDate(a, c, j + 1), let end = inner.period?.end else { return nil }
+        let start: CalendarDate
+        switch unit {
+        case "months", "month":
+            var y = end.year, m = end.month - count
+            while m <= 0 { m += 12; y -= 1 }
+            // "three months to September 30" is July 1 to September 30
+            start = end.day == CalendarDate.daysIn(month: end.month, year: end.year)
+                ? CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y))!.adding(days: 1)
+                : CalendarDate(year: y, month: m, day: min(end.day, CalendarDate.daysIn(month: m, year: y)))!.adding(days: 1)
+        case "weeks":
+            start = end.adding(days: -7 * count + 1)
+        default:
+            // trading sessions: count back over weekdays
+            var d = end
+            var left = count - 1
+            while left > 0 {
+                d = d.adding(days: -1)
+                if d.weekday <= 5 { left -= 1 }
+            }
+            start = d
+        }
+        return Found(end: inner.end, kind: .trailing, period: Period(start: start, end: end), inferred: inner.inferred, rule: "period.span-to")
+    }
+
+    /// "Friday, October 3" / "Friday": a weekday, with the date after it when there is one.
+    static func weekdayDate(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        guard let (d, end) = weekday(a, c, i) else { return nil }
+        if isSymbol(a, end, ","), let inner = date(a, c, end + 1), inner.kind == .date { return inner }
+        guard let doc = c.documentDate else { return nil }
+        let day = doc.adding(days: -((doc.weekday - d + 7) % 7))
+        return Found(end: end, kind: .weekday, period: Period(start: day, end: day), inferred: true, rule: "period.weekday")
+    }
+
     static func partWord(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> (String, Int)? {
         guard i < a.tokens.count, a.tokens[i].kind == .word,
               let m = c.lexicon.periods.longest(in: a.tokens, at: i), case .part(let p)? = m.values.first else { return nil }
@@ -375,6 +453,18 @@ enum PeriodRecognizer {
             }
             if part == nil, let (d, afterDay) = day(a, afterMonth) {
                 var end = afterDay
+                // a range of days: "Oct. 28–29"
+                if isSymbol(a, end, "-") || isSymbol(a, end, "\u{2013}"), !a.tokens[end].spaceBefore, let (d2, after2) = day(a, end + 1), d2 > d {
+                    var e2 = after2
+                    var y: Int? = nil
+                    if isSymbol(a, e2, ","), let yy = year(a, e2 + 1) { y = yy; e2 += 2 } else if let yy = year(a, e2) { y = yy; e2 += 1 }
+                    guard let first = (y != nil ? CalendarDate(year: y!, month: m, day: d).map { Found(end: e2, kind: .date, period: Period(start: $0, end: $0), rule: "period.date") }
+                                        : dayWithoutYear(c, m, d, e2)), let p = first.period,
+                          let last = CalendarDate(year: p.start.year, month: m, day: d2) else {
+                        return Found(end: e2, kind: .invalid, period: nil, rule: "period.invalid")
+                    }
+                    return Found(end: e2, kind: .date, period: Period(start: p.start, end: last), inferred: y == nil, rule: "period.day-range")
+                }
                 var y: Int? = nil
                 if isSymbol(a, end, ","), let yy = year(a, end + 1) { y = yy; end += 2 } else if let yy = year(a, end) { y = yy; end += 1 }
                 if let y {
@@ -429,11 +519,15 @@ enum PeriodRecognizer {
         return nil
     }
 
+    /// Days after the document's date that a date written without a year may lie and still be in
+    /// the document's year (an upcoming meeting or release); beyond that it is last year's.
+    static let upcomingDays = 45
+
     static func dayWithoutYear(_ c: RecognizerContext, _ m: Int, _ d: Int, _ end: Int) -> Found? {
         guard (1...CalendarDate.daysIn(month: m, year: 2024)).contains(d) else { return nil }
         if let doc = c.documentDate {
             var y = doc.year
-            if let candidate = CalendarDate(year: y, month: m, day: d), candidate > doc { y -= 1 }
+            if let candidate = CalendarDate(year: y, month: m, day: d), candidate.daysSinceEpoch > doc.daysSinceEpoch + upcomingDays { y -= 1 }
             if let date = CalendarDate(year: y, month: m, day: d) {
                 return Found(end: end, kind: .date, period: Period(start: date, end: date), inferred: true, rule: "period.date")
             }
@@ -470,14 +564,33 @@ enum PeriodRecognizer {
             return Found(end: i + 4, kind: .yearToDate, period: doc.map { $0.year == y ? Period(start: startOfYear($0), end: $0) : yearPeriod(y) } ?? yearPeriod(y),
                          rule: "period.ytd")
         }
-        if w0 == "for" || w0 == "on" || w0 == "in", w1 == "the", ["year", "month", "quarter", "week", "day", "session"].contains(w2) {
-            switch w2 {
-            case "year": return found(i + 3, .yearToDate, "period.for-the-year") { Period(start: startOfYear($0), end: $0) }
-            case "month": return found(i + 3, .monthToDate, "period.for-the-month") { Period(start: CalendarDate(year: $0.year, month: $0.month, day: 1)!, end: $0) }
-            case "quarter": return found(i + 3, .quarterToDate, "period.for-the-quarter") {
-                Period(start: CalendarDate(year: $0.year, month: 3 * (quarterOf($0) - 1) + 1, day: 1)!, end: $0) }
-            case "week": return found(i + 3, .week, "period.for-the-week") { week($0) }
-            default: return found(i + 3, .day, "period.for-the-day") { Period(start: $0, end: $0) }
+        // "for the quarter", "in the quarter", "finished the quarter": the quarter (month, week) the
+        // text reports on — the one just ended when the document is dated in the first days of
+        // the next, else the current one to date
+        let preposed = ["for", "on", "in", "during", "over", "of"].contains(w0) && w1 == "the"
+        let bare = w0 == "the" && i > 0 && a.tokens[i - 1].kind == .word && !["of", "as"].contains(lower(a, i - 1))
+        let unitWord = preposed ? w2 : (bare ? w1 : "")
+        let unitEnd = preposed ? i + 3 : i + 2
+        if ["year", "month", "quarter", "week", "day", "session"].contains(unitWord), !isWord(a, unitEnd, "ended", "ending", "through", "to") {
+            switch unitWord {
+            case "year": return found(unitEnd, .yearToDate, "period.for-the-year") { Period(start: startOfYear($0), end: $0) }
+            case "month": return found(unitEnd, .monthToDate, "period.for-the-month") { d in
+                if d.day <= 5 {
+                    let m = d.month == 1 ? 12 : d.month - 1
+                    return monthPeriod(m, d.month == 1 ? d.year - 1 : d.year)
+                }
+                return Period(start: CalendarDate(year: d.year, month: d.month, day: 1)!, end: d)
+            }
+            case "quarter": return found(unitEnd, .quarterToDate, "period.for-the-quarter") { d in
+                let q = quarterOf(d)
+                let start = CalendarDate(year: d.year, month: 3 * (q - 1) + 1, day: 1)!
+                if d.daysSinceEpoch - start.daysSinceEpoch < 10 { return q == 1 ? quarter(4, d.year - 1) : quarter(q - 1, d.year) }
+                return Period(start: start, end: d)
+            }
+            case "week": return found(unitEnd, .week, "period.for-the-week") { d in d.weekday == 1 ? week(d.adding(days: -7)) : week(d) }
+            default:
+                guard preposed else { return nil }
+                return found(unitEnd, .day, "period.for-the-day") { Period(start: $0, end: $0) }
             }
         }
         if w0 == "this" || (w0 == "the" && w1 == "current") {
@@ -492,9 +605,7 @@ enum PeriodRecognizer {
             default: break
             }
         }
-        if w0 == "the", w1 == "week", !["ended", "ending", "through"].contains(w2) {
-            return found(i + 2, .week, "period.the-week") { week($0) }
-        }
+
         if w0 == "today" { return found(i + 1, .day, "period.today") { Period(start: $0, end: $0) } }
         if w0 == "yesterday" { return found(i + 1, .day, "period.yesterday") { Period(start: $0.adding(days: -1), end: $0.adding(days: -1)) } }
         // last/past/previous + unit; the past 12 months
