@@ -117,3 +117,46 @@ public struct ClaimExtractor: Sendable {
                      period: d.period, direction: d.direction, forecast: d.forecast, hypothetical: d.hypothetical, rules: rules)
     }
 }
+
+/// What `claims explain` shows for a sentence: every mention with the rule that made it, and the
+/// claims that result with the rule behind each field.
+public struct Explanation: Sendable {
+    /// One line per token: its text and kind.
+    public var tokens: [String]
+    /// Mentions, one line each: kind, text, details, rule.
+    public var mentions: [String]
+    /// The claims of the sentence.
+    public var claims: [Claim]
+}
+
+extension ClaimExtractor {
+    /// Runs the recognizers and the claim rules on one sentence (or a short text) and reports
+    /// what fired: the tool for finding out why a claim came out wrong.
+    public func explain(_ text: String, date: CalendarDate?) -> Explanation {
+        let context = RecognizerContext(lexicon: lexicon, documentDate: date)
+        let a = SentenceAnalyzer.analyze(text, context)
+        var mentions: [String] = []
+        for e in a.entities {
+            var flags: [String] = []
+            if e.possessive { flags.append("possessive") }
+            if e.negated { flags.append("negated") }
+            if e.modifier { flags.append("modifier") }
+            mentions.append("entity    \(a.text(e.start, e.end))  → \(e.entity.id) (\(e.entity.kind), \(e.entity.name))\(flags.isEmpty ? "" : " [" + flags.joined(separator: ", ") + "]")  rule \(e.rule)")
+        }
+        for p in a.periods {
+            mentions.append("period    \(a.text(p.start, p.end))  → \(p.period.map(\.description) ?? "unresolved") (\(p.kind.rawValue))  rule \(p.rule)")
+        }
+        for q in a.quantities {
+            let unit = q.unit?.rawValue ?? "-"
+            let high = q.valueHigh.map { "–\($0)" } ?? ""
+            mentions.append("number    \(a.text(q.spanStart, q.spanEnd))  → \(q.role.rawValue) \(q.value)\(high) \(unit) \(q.bound.rawValue)  rules \(q.rules.joined(separator: " "))")
+        }
+        for c in a.cues {
+            mentions.append("cue       \(a.text(c.start, c.end))  → \(c.cue)")
+        }
+        let document = Document(text: text, blocks: [Block(kind: .paragraph, start: 0, end: text.unicodeScalars.count)],
+                                metadata: DocumentMetadata(published: date), format: .text, encoding: "UTF-8")
+        return Explanation(tokens: a.tokens.indices.map { "\(a.text($0)) (\(a.tokens[$0].kind))" }, mentions: mentions,
+                           claims: extract(document, doc: "sentence"))
+    }
+}

@@ -52,6 +52,13 @@ extension ClaimRules {
                hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 3), { if case .direction = $0 { return true }; return false }) {
                 set(.flows, "metric.fund-money"); return
             }
+            // a price: "$4,000 an ounce", "$65 a barrel", "$225 per share", "a price target of $225"
+            let perUnit = ["an", "a", "per"].contains(lower(q.spanEnd)) && ["ounce", "barrel", "share", "troy", "ton", "tonne", "gallon", "bushel", "pound", "unit", "coin", "token"].contains(lower(q.spanEnd + 1))
+            if perUnit || hasCue(max(lo, q.spanStart - 6), q.spanStart, { $0 == .metric(.level) }) {
+                set(.level, perUnit ? "metric.price-per-unit" : "metric.price-target")
+                d.unit = .level
+                return
+            }
             if hasCue(max(lo, q.spanStart - 10), min(hi, q.spanEnd + 4), { $0 == .metric(.marketCap) }) {
                 set(.marketCap, "metric.market-cap"); return
             }
@@ -139,6 +146,13 @@ extension ClaimRules {
     func rateContext(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
         let near = max(lo, q.spanStart - 14)..<min(hi, q.spanEnd + 4)
         if a.entities.contains(where: { $0.entity.kind == "rate" && near.contains($0.start) }) { return true }
+        let words = near.map { lower($0) }
+        // a company's or fund's "yield" is its dividend yield, not an interest rate
+        if words.contains(where: { ["yield", "yields", "yielding"].contains($0) }),
+           !words.contains(where: { ["treasury", "treasuries", "bond", "bonds", "note", "notes", "bill", "bills", "mortgage", "debt", "gilt", "gilts", "bund", "bunds", "sovereign", "corporate"].contains($0) }),
+           !words.contains(where: { ["rate", "rates", "fed", "interest"].contains($0) }) {
+            return false
+        }
         return hasCue(near.lowerBound, near.upperBound) { $0 == .metric(.rate) }
     }
 
@@ -158,6 +172,11 @@ extension ClaimRules {
         if k >= 1, lower(k) == "s", isSymbol(k - 1, "'", "\u{2019}") {
             if let e = a.entities.last(where: { $0.end == k - 1 && $0.possessive }) {
                 set(e.entity, surface(e), "subject.possessive"); return
+            }
+            // "The Federal Reserve's quarter-point cut": the policy rate
+            if d.metric == .rate, fedRate(), !a.entities.contains(where: { $0.entity.kind == "rate" }),
+               let fed = context.lexicon.entity("FEDFUNDS") {
+                set(fed, nil, "subject.fed-rate"); return
             }
             // an unnamed possessor: "the tech industry's 66.3x"
             set(nil, possessorText(k - 1), "subject.possessive-unnamed")
@@ -211,7 +230,9 @@ extension ClaimRules {
         if let e = a.entities.last(where: { $0.end <= q.spanStart && isSubjectCandidate($0) }) {
             set(e.entity, surface(e), "subject.nearest-before"); return
         }
-        if let (e, text, rule) = sentenceSubject() { set(e, text, rule); return }
+        if let (e, text, rule) = sentenceSubject(), a.entities.contains(where: { $0.entity.id == e.id && $0.end <= q.spanStart }) || rule == "subject.anaphor" {
+            set(e, text, rule); return
+        }
         // 9. a policy rate of the Fed: "cut its target range by 25 basis points"
         if d.metric == .rate, fedRate(), let fed = context.lexicon.entity("FEDFUNDS") {
             set(fed, nil, "subject.fed-rate"); return
@@ -416,6 +437,8 @@ extension ClaimRules {
     func isChange(_ d: Draft) -> Bool {
         let q = d.mention
         if [.level, .weight, .returnShare, .marketCap, .valuation, .amount].contains(d.metric) { return false }
+        // a range is where something stands ("a target range of 4.00% to 4.25%") unless moved "by" it
+        if q.bound == .range, !(q.spanStart >= 1 && lower(q.spanStart - 1) == "by") { return false }
         if q.spanStart >= 1, a.cues.contains(where: { $0.end == q.spanStart && ($0.cue == .level || $0.cue == .start) }) {
             return false
         }
@@ -510,6 +533,14 @@ extension ClaimRules {
             }
         default:
             break
+        }
+        // "started 2025 at 2,230.16", "began the quarter at …": the first day
+        if p.start >= 1, ["started", "began", "opened", "entered", "start", "begin"].contains(lower(p.start - 1)) {
+            period = Period(start: period.start, end: period.start)
+        }
+        // "on the day" in a text about another day's session: that day
+        if p.kind == .day, p.rule == "period.for-the-day", let recent = discourse.recentPeriod, recent.isPoint {
+            period = recent
         }
         // a level is a point in time: the end of an interval ("ended September at 6,688.46")
         if d.metric == .level, !period.isPoint {

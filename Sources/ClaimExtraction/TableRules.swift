@@ -24,9 +24,12 @@ struct TableRules {
         return out.count >= 2 ? out : nil
     }
 
-    /// True when no cell but the first holds a number: a header row.
+    /// True when no cell but the first holds a quantity (dates such as "Close 10 Oct" do not
+    /// count): a header row.
     static func isHeader(_ a: SentenceAnalysis, _ cells: [Range<Int>]) -> Bool {
-        !cells.dropFirst().contains { cell in a.tokens[cell].contains { $0.kind == .number } }
+        !cells.dropFirst().contains { cell in
+            a.quantities.contains { cell.contains($0.start) && ($0.role == .quantity || $0.role == .bare) }
+        }
     }
 
     /// What a column measures, from its header.
@@ -39,6 +42,7 @@ struct TableRules {
         if h.contains("ytd") || h.contains("year to date") || h.contains("year-to-date") { return .ytd }
         if h.contains("p/e") || h.contains("multiple") || h.contains("valuation") { return .valuation }
         if h.contains("weight") { return .weight }
+        if h.contains("dividend") { return .other }
         if h.contains("yield") || h.contains("rate") { return .rate }
         if h.contains("market cap") || h.contains("market value") { return .marketCap }
         if h.contains("week") || h.contains("wk") { return h.contains("close") ? .level : .week }
@@ -111,25 +115,26 @@ struct TableRules {
                 d.unit = q.unit ?? .percent
                 d.isChange = true
                 if let end = point?.end ?? doc { d.period = Period(start: CalendarDate(year: end.year, month: end.month, day: 1)!, end: end) }
+            // figures that stand rather than move are dated only by a date in their header
             case .valuation:
                 d.metric = .valuation
                 d.unit = q.unit ?? .multiple
-                d.period = point
+                d.period = headerPeriod
             case .weight:
                 d.metric = .weight
                 d.unit = q.unit ?? .percent
-                d.period = point
+                d.period = headerPeriod
             case .rate:
                 d.metric = .rate
                 d.unit = q.unit ?? .percent
-                d.period = point
+                d.period = headerPeriod
             case .marketCap:
                 d.metric = .marketCap
                 d.unit = q.unit ?? .usd
-                d.period = point
+                d.period = headerPeriod
             case .other:
                 d.metric = .other
-                d.period = point
+                d.period = headerPeriod
             }
             if d.isChange {
                 d.direction = q.value < 0 ? .down : (q.value > 0 ? .up : .flat)

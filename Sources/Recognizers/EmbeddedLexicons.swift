@@ -757,7 +757,6 @@ versus	comparison:neutral
 vs	comparison:neutral
 against	comparison:neutral
 relative to	comparison:neutral
-while	comparison:neutral
 # --- bounds
 just	bound:exact
 only	bound:exact
@@ -921,6 +920,10 @@ record	level
 record high	level
 record close	level
 level of	level
+close of	level
+closing level of	level
+record close of	level
+closing high of	level
 a level of	level
 from	start
 up from	start

@@ -159,16 +159,21 @@ enum PeriodRecognizer {
         let tok = t[i]
         let doc = c.documentDate
 
+        // "by September 30" → as of that day
+        if isWord(a, i, "by"), let inner = match(a, c, i + 1), inner.kind == .date {
+            return Found(end: inner.end, kind: .asOf, period: inner.period, inferred: inner.inferred, rule: "period.by-date")
+        }
         // "as of <period>" → its last day
         if isWord(a, i, "as"), isWord(a, i + 1, "of"), let inner = match(a, c, i + 2), inner.kind != .asOf {
             let p = inner.period.map { Period(start: $0.end, end: $0.end) }
             return Found(end: inner.end, kind: .asOf, period: p, inferred: inner.inferred, rule: "period.as-of")
         }
         // "since <period>" → from its start to the document date
-        if isWord(a, i, "since"), let inner = match(a, c, i + 1), [.date, .month, .year, .quarter, .half, .decade].contains(inner.kind) {
+        if isWord(a, i, "since"), let inner = match(a, c, i + 1), [.date, .month, .year, .quarter, .half, .decade, .asOf].contains(inner.kind) {
             var p: Period? = nil
-            // since a day's close: the change starts the next day ("since December 31")
-            let from = inner.kind == .date ? inner.period.map { $0.start.adding(days: 1) } : inner.period?.start
+            // since a day's close: the change starts the next day ("since December 31", "since the
+            // end of September")
+            let from = inner.kind == .date || inner.kind == .asOf ? inner.period.map { $0.start.adding(days: 1) } : inner.period?.start
             if let s = from, let d = doc, s <= d { p = Period(start: s, end: d) }
             return Found(end: inner.end, kind: .since, period: p, inferred: inner.inferred, rule: "period.since")
         }

@@ -143,7 +143,7 @@ enum QuantityRecognizer {
                 case .scale(let s):
                     // single letters (k, m, b, t) scale only money or stand alone as clear abbreviations
                     if suffix.count > 1 || currency != nil || ["bn", "mn", "tn"].contains(low) || suffix == "B" || suffix == "M" || suffix == "T" || suffix == "K" || low == "k" {
-                        value *= s
+                        value = Token.scaled(value, by: s)
                         end += 1
                         rules.append("scale.glued")
                     } else {
@@ -167,7 +167,7 @@ enum QuantityRecognizer {
             let low = lower(a, end)
             // a lone "m"/"b"/"t"/"k" with a space is not a scale unless it is a capital after money
             if low.count > 1 || (currency != nil && t[end].allUpper) {
-                value *= s
+                value = Token.scaled(value, by: s)
                 end = e
                 rules.append("scale.word")
             }
@@ -187,7 +187,7 @@ enum QuantityRecognizer {
                     } else if u == .points, fromWords, ["point", "pt"].contains(lower(a, e - 1)) {
                         // "a quarter-point", "a half-point": a rate move in basis points
                         unit = .bp
-                        value *= 100
+                        value = Token.scaled(value, by: 100)
                         end = e
                         rules.append("unit.bp")
                     } else if u == .multiple {
@@ -277,8 +277,16 @@ enum QuantityRecognizer {
     static let valuationNouns: Set<String> = ["earnings", "forward", "trailing", "sales", "revenue", "revenues", "book",
                                               "ebitda", "cash", "profits", "its", "next", "expected", "estimated", "2026", "2025"]
 
+    /// A valuation noun after "times" ("earnings", "forward earnings", "the earnings analysts
+    /// expect", "its sales"), or a valuation word earlier in the sentence ("… 15 times forward
+    /// earnings, and Exxon … at 16 times").
     static func valuationNoun(_ a: SentenceAnalysis, _ i: Int) -> Bool {
-        valuationNouns.contains(lower(a, i))
+        if valuationNouns.contains(lower(a, i)) { return true }
+        if ["the", "its", "their", "his", "her"].contains(lower(a, i)), valuationNouns.contains(lower(a, i + 1)) { return true }
+        if (i >= a.tokens.count || a.tokens[i].kind == .symbol), i >= 2 {
+            return (0..<(i - 2)).contains { lower(a, $0) == "times" && valuationNouns.contains(lower(a, $0 + 1)) }
+        }
+        return false
     }
 
     static let countNouns: Set<String> = ["stocks", "companies", "members", "sectors", "jobs", "shares", "contracts",
@@ -356,10 +364,10 @@ enum QuantityRecognizer {
         var highUnit: QuantityUnit? = nil
         var highScaled = false
         if end < t.count, glued(a, end), t[end].kind == .word, let (w, e) = unitWord(a, c, end), e == end + 1 {
-            if case .scale(let s) = w { high *= s; end += 1; highScaled = true } else if case .unit(let u) = w { highUnit = u; end += 1 }
+            if case .scale(let s) = w { high = Token.scaled(high, by: s); end += 1; highScaled = true } else if case .unit(let u) = w { highUnit = u; end += 1 }
         }
         if !highScaled, end < t.count, t[end].kind == .word, a.text(end).count > 1, let (w, e) = unitWord(a, c, end), case .scale(let s) = w {
-            high *= s
+            high = Token.scaled(high, by: s)
             end = e
             highScaled = true
         }
@@ -387,7 +395,7 @@ enum QuantityRecognizer {
         }
         // "$10-12 billion": the low end takes the high end's scale
         if highScaled, !m.rules.contains("scale.word"), !m.rules.contains("scale.glued") {
-            m.value *= high / highNumber
+            m.value = Token.scaled(m.value, by: high / highNumber)
         }
         guard high >= m.value else { return }
         m.valueHigh = high

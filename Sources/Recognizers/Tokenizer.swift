@@ -39,6 +39,22 @@ public struct Token: Sendable, Hashable {
     public var grouped: Bool
     /// The first Unicode scalar (for symbols: which symbol).
     public var scalar: Unicode.Scalar
+
+    /// 10^0 ... 10^18, exact in a Double.
+    static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// `value × scale` without binary drift: 10.8 billion is exactly 10,800,000,000.
+    public static func scaled(_ value: Double, by scale: Double) -> Double {
+        let product = value * scale
+        guard product.isFinite, abs(product) < 1e17 else { return product }
+        // the product has no more decimals than the value had; round away the representation error
+        for decimals in 0...6 {
+            let p = powersOfTen[decimals]
+            let r = (product * p).rounded() / p
+            if abs(r - product) <= abs(product) * 1e-12 { return r }
+        }
+        return product
+    }
 }
 
 /// FNV-1a, the hash used for every token and lexicon entry.
@@ -193,9 +209,8 @@ public enum Tokenizer {
         var i = s
         var intDigits = 0, decimals = 0
         var grouped = false
-        var value: Double = 0
-        var fraction: Double = 0
-        var scale: Double = 1
+        var mantissa: Int64 = 0       // all digits, integer and fraction, as one integer
+        var kept = 0                  // fraction digits in the mantissa (at most 18 digits in all)
         var h = FNV.offset
         var sinceComma = 0   // digits since the last separator (groups after the first have three)
         while i < b.count {
@@ -203,7 +218,7 @@ public enum Tokenizer {
             if isDigit(c) {
                 intDigits += 1
                 sinceComma += 1
-                if intDigits <= maxIntegerDigits { value = value * 10 + Double(c - 0x30) }
+                if intDigits <= maxIntegerDigits { mantissa = mantissa * 10 + Int64(c - 0x30) }
                 h = (h ^ UInt64(c)) &* FNV.prime
                 i += 1
             } else if c == 0x2C, (grouped ? sinceComma == 3 : sinceComma <= 3),
@@ -221,17 +236,19 @@ public enum Tokenizer {
             i += 1
             while i < b.count, isDigit(b[i]) {
                 decimals += 1
-                if decimals <= 12 {
-                    scale /= 10
-                    fraction += Double(b[i] - 0x30) * scale
+                if intDigits + decimals <= 18 && intDigits <= maxIntegerDigits {
+                    mantissa = mantissa * 10 + Int64(b[i] - 0x30)
+                    kept += 1
                 }
                 h = (h ^ UInt64(b[i])) &* FNV.prime
                 i += 1
             }
         }
         let usable = intDigits <= maxIntegerDigits
+        // one correctly rounded division: 4,649.23 is 464923 / 100, with no drift from summing digits
+        let value = Double(mantissa) / Token.powersOfTen[kept]
         tokens.append(Token(kind: .number, start: s, end: i, hash: h, exactHash: h, spaceBefore: space,
-                            capitalized: false, allUpper: false, number: usable ? value + fraction : nil,
+                            capitalized: false, allUpper: false, number: usable ? value : nil,
                             decimals: decimals, integerDigits: intDigits, grouped: grouped, scalar: Unicode.Scalar(b[s])))
         return i
     }
