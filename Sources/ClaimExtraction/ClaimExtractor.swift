@@ -51,12 +51,15 @@ public struct ClaimExtractor: Sendable {
                 if s.kind == .heading { discourse.recentPeriod = nil }
                 drafts = prose(analysis, context, &discourse)
                 blockPeriods += analysis.periods.compactMap(\.period)
-                // a day or a week named here carries to the next sentence of the block
-                if let p = analysis.periods.compactMap(\.period).last(where: { $0.end.daysSinceEpoch - $0.start.daysSinceEpoch <= 6 }) {
-                    discourse.recentPeriod = p
-                } else if !analysis.periods.isEmpty {
-                    discourse.recentPeriod = nil
+                // the period the sentence is about carries to the next sentences that name none;
+                // a starting point ("from Wednesday's close") is not what it is about
+                let rules = ClaimRules(analysis, context, discourse)
+                let named = analysis.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade }
+                if let p = named.last?.period ?? (named.isEmpty ? nil : discourse.lastPeriod) {
+                    discourse.recentPeriod = drafts.last?.period ?? p
                 }
+                discourse.recentSpans += named.compactMap(\.period)
+                if discourse.recentSpans.count > 8 { discourse.recentSpans.removeFirst(discourse.recentSpans.count - 8) }
                 discourse.recentBlock = s.block
             }
             for d in drafts {
@@ -94,7 +97,7 @@ public struct ClaimExtractor: Sendable {
         }
         // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,
         // then the sentence's main subject
-        for e in a.entities where !e.negated && !e.modifier { discourse.remember(e.entity, a.text(e.start, e.end)) }
+        for e in a.entities where !e.negated { discourse.remember(e.entity, a.text(e.start, e.end)) }
         if let (e, text, _) = rules.sentenceSubject() { discourse.remember(e, text) }
         return drafts
     }

@@ -49,7 +49,7 @@ extension ClaimRules {
             // money moving into or out of funds: "Technology sector funds …, taking in $3.2 billion"
             let fundWords: Set<String> = ["funds", "fund", "etfs", "etf", "trackers", "vehicles", "products"]
             if (lo..<hi).contains(where: { fundWords.contains(lower($0)) }),
-               hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 3), { if case .direction = $0 { return true }; return false }) {
+               q.signed || hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 3), { if case .direction = $0 { return true }; return false }) {
                 set(.flows, "metric.fund-money"); return
             }
             // a price: "$4,000 an ounce", "$65 a barrel", "$225 per share", "a price target of $225"
@@ -77,6 +77,9 @@ extension ClaimRules {
         // "…, or 2.7%" after a points move, "…, to 6,552.51" after a move: the same move
         if let p = previous, comparedWith(d, p), isRestatement(d, p), d.unit == .percent, [.points, .return].contains(p.metric) {
             set(.return, "metric.restatement"); return
+        }
+        if let p = previous, comparedWith(d, p), isRestatement(d, p), p.metric == .rate, [.percent, .bp, .pp].contains(d.unit) {
+            set(.rate, "metric.restatement"); return
         }
         if d.unit == .count { set(.other, "metric.count"); return }
         // a percent move of an index, fund, stock or commodity
@@ -197,6 +200,11 @@ extension ClaimRules {
         // 3. the nearest entity before it in its clause
         if let e = a.entities.last(where: { $0.end <= q.spanStart && $0.start >= lo && isSubjectCandidate($0) }) {
             set(e.entity, surface(e), "subject.clause"); return
+        }
+        // the Fed's policy rate: "traders expect the Federal Reserve to cut its target range by 25 basis points"
+        if d.metric == .rate, fedRate(), !a.entities.contains(where: { $0.entity.kind == "rate" }),
+           let fed = context.lexicon.entity("FEDFUNDS") {
+            set(fed, nil, "subject.fed-rate"); return
         }
         // 4. an unnamed subject of its own in the clause: "small-cap ETFs facing …", "96% of
         //    semiconductor stocks", "non-Mag 7 stocks contributed …"
@@ -461,10 +469,14 @@ extension ClaimRules {
             d.period = resolve(p, d)
             d.rules["period"] = rule + ":" + p.rule
         }
-        // a period introduced by "from" is a starting point ("up 7.8% from its June 30 close")
-        let usable = a.periods.filter { p in
-            ![.decade].contains(p.kind) && !(max(0, p.start - 3)..<p.start).contains(where: { lower($0) == "from" })
+        // a period introduced by "from" ("up 7.8% from its June 30 close") or naming a reference
+        // ("2.3% under Friday's close") dates the reference, not the claim — unless the claim is
+        // that reference ("from its June 30 close of 6,204.95")
+        if let p = a.periods.first(where: { isReference($0) && $0.end <= q.spanStart && q.spanStart - $0.end <= 5 }),
+           !a.quantities.contains(where: { $0.role == .quantity && $0.start > p.end && $0.start < q.start }) {
+            set(p, "period.reference-own"); return
         }
+        let usable = a.periods.filter { p in ![.decade].contains(p.kind) && !isReference(p) }
         // just after: "10.6% in Q3 2025", "7.4% as of March 2025", "9.2% year-to-date as of …"
         let nextQuantity = a.quantities.filter { $0.role == .quantity && $0.start >= q.spanEnd }.map(\.start).min() ?? t.count
         if let p = usable.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 4 && $0.start < nextQuantity && clauseOf[$0.start] == d.clause }) {
@@ -485,6 +497,18 @@ extension ClaimRules {
         }
         // anywhere later in its clause
         if let p = usable.first(where: { $0.start >= q.spanEnd && $0.end <= hi }) { set(p, "period.clause-after"); return }
+        // a change measured "from its September 30 close": from the next day to the sentence's
+        // other date, or the text's, or the document's
+        if [Metric.return, .points].contains(d.metric),
+           let ref = a.periods.first(where: { isReference($0) && $0.start >= q.spanEnd && $0.start <= q.spanEnd + 5 }),
+           let from = ref.period?.end {
+            let end = usable.first(where: { $0.period.map { $0.end > from } ?? false })?.period?.end ?? discourse.recentPeriod?.end ?? context.documentDate
+            if let end, end > from {
+                d.period = Period(start: from.adding(days: 1), end: end, text: a.text(ref.start, ref.end))
+                d.rules["period"] = "period.from-reference"
+                return
+            }
+        }
         // otherwise the nearest period of the sentence ("The Fed's September 2025 rate cut, which
         // reduced … by 25 basis points"; "$28 billion for Apple and $20 billion for Microsoft in
         // the past quarter")
@@ -494,12 +518,25 @@ extension ClaimRules {
         }
         // a move with no period of its own continues the text before it ("… on Friday. The S&P
         // 500 fell 182.60 points …")
-        if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), let p = discourse.recentPeriod {
+        if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), var p = discourse.recentPeriod {
+            if d.metric == .level, !p.isPoint { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p
             d.rules["period"] = "period.carried"
             return
         }
         set(nil, "period.none")
+    }
+
+    /// True for a period that dates a reference point rather than a claim: after "from" ("from
+    /// its June 30 close"), or naming a close, level or high ("under Friday's close").
+    func isReference(_ p: PeriodMention) -> Bool {
+        if (max(0, p.start - 3)..<p.start).contains(where: { lower($0) == "from" }) { return true }
+        var k = p.end
+        if isSymbol(k, "'", "\u{2019}"), lower(k + 1) == "s" { k += 2 }
+        if ["close", "closing", "level", "high", "low", "peak", "finish", "record", "settlement"].contains(lower(k)) {
+            return (max(0, p.start - 3)..<p.start).contains { ["from", "under", "below", "above", "over", "since", "of"].contains(lower($0)) }
+        }
+        return false
     }
 
     /// Tokens between a period mention and a quantity.
@@ -513,6 +550,15 @@ extension ClaimRules {
     func resolve(_ p: PeriodMention, _ d: Draft) -> Period? {
         if p.kind == .samePeriod { return discourse.lastPeriod }
         guard var period = p.period else { return nil }
+        // "the week", "the quarter" in a text about another week or quarter: that one
+        if p.rule == "period.for-the-week" || p.rule == "period.for-the-quarter" || p.rule == "period.for-the-month",
+           !a.text(p.start, p.end).lowercased().hasPrefix("this") {
+            let length = p.rule == "period.for-the-week" ? 4...6 : (p.rule == "period.for-the-quarter" ? 80...95 : 27...31)
+            if let recent = discourse.recentSpans.last(where: { length.contains($0.end.daysSinceEpoch - $0.start.daysSinceEpoch) }),
+               recent != period, recent.end <= period.end {
+                period = recent
+            }
+        }
         let change = [Metric.return, .returnShare, .flows, .growth, .points].contains(d.metric)
         let asOf = a.periods.first(where: { $0.kind == .asOf })?.period?.end
         switch p.kind {

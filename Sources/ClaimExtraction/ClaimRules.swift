@@ -150,7 +150,7 @@ struct ClaimRules {
             k -= 1
         }
         guard k >= 0 else { return false }
-        let levelCue = a.cues.contains { $0.end == k + 1 && $0.cue == .level } || cues(at: k).contains(.level)
+        let levelCue = a.cues.contains { $0.cue == .level && $0.end > k && $0.end <= q.start } || cues(at: k).contains(.level)
             || ["above", "below", "near", "record"].contains(lower(q.start - 1))
         guard levelCue else { return false }
         // an entity that has levels somewhere before in the sentence, or an anaphor for one

@@ -18,6 +18,9 @@ struct Discourse {
     var recentPeriod: Period?
     /// The block `recentPeriod` was named in.
     var recentBlock = -1
+    /// Periods the text has named, latest last, for "the week" or "the quarter" meaning the one
+    /// under discussion.
+    var recentSpans: [Period] = []
     /// Column headers of the table being read, by column.
     var tableHeader: [String]?
     /// The block index of that table's header row.
@@ -35,6 +38,7 @@ struct Discourse {
         case "index": return lastOfKind["index"]
         case "company": return lastOfKind["company"]
         case "fund": return lastOfKind["etf"] ?? lastOfKind["fund"]
+        case "commodity": return lastOfKind["commodity"] ?? lastOfKind["crypto"]
         default: return lastSubject
         }
     }

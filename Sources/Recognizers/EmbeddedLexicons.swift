@@ -1112,6 +1112,10 @@ contributes	share-of
 non	negation
 ex	negation
 excluding	negation
+the metal	anaphor:commodity
+the precious metal	anaphor:commodity
+the commodity	anaphor:commodity
+the yellow metal	anaphor:commodity
 """#,
         "entities.tsv": #"""
 # Entities that commentary names: indices, funds, groups, rates and commodities.

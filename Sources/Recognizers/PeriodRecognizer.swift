@@ -192,8 +192,16 @@ enum PeriodRecognizer {
             if let doc, doc.year == y { p = Period(start: p.start, end: doc) }
             return Found(end: i + 3, kind: .yearAlone, period: p, rule: "period.year-alone")
         }
+        // "the fiscal year ending June 2026": the twelve months to that month's end
+        if isWord(a, i, "the"), isWord(a, i + 1, "fiscal"), isWord(a, i + 2, "year"), isWord(a, i + 3, "ending", "ended", "to", "through"),
+           let inner = match(a, c, i + 4), let e = inner.period?.end {
+            let start = CalendarDate(year: e.month == 12 ? e.year : e.year - 1, month: e.month == 12 ? 1 : e.month + 1, day: 1)!
+            return Found(end: inner.end, kind: .trailing, period: Period(start: start, end: e), inferred: inner.inferred, rule: "period.fiscal-year-ending")
+        }
         // "at the end of September", "by the end of the year", "by year-end": the last day
-        if isWord(a, i, "at", "by", "until", "till"), isWord(a, i + 1, "the"), isWord(a, i + 2, "end"), isWord(a, i + 3, "of") {
+        let endOf = isWord(a, i, "at", "by", "until", "till") ? i + 1 : i
+        if isWord(a, endOf, "the"), isWord(a, endOf + 1, "end"), isWord(a, endOf + 2, "of") {
+            let i = endOf - 1
             if let inner = match(a, c, i + 4), inner.kind != .asOf, inner.kind != .invalid {
                 return Found(end: inner.end, kind: .asOf, period: inner.period.map { Period(start: $0.end, end: $0.end) }, inferred: inner.inferred,
                              rule: "period.end-of")
@@ -219,9 +227,12 @@ enum PeriodRecognizer {
         // "over the three months to September 30", "the five sessions to Friday, October 3"
         if let f = spanTo(a, c, i) { return f }
         // "the same period", "the same quarter", "that period"
-        if isWord(a, i, "the", "that", "this"), isWord(a, i + 1, "same"),
-           isWord(a, i + 2, "period", "quarter", "stretch", "span", "timeframe", "time", "month", "year", "week") {
-            return Found(end: i + 3, kind: .samePeriod, period: nil, rule: "period.same")
+        if isWord(a, i, "the", "that", "this"), isWord(a, i + 1, "same") {
+            var k = i + 2
+            if integer(a, k) != nil || c.lexicon.units.longest(in: a.tokens, at: k)?.values.contains(where: { if case .number = $0 { return true }; return false }) == true { k += 1 }
+            if isWord(a, k, "period", "quarter", "stretch", "span", "timeframe", "time", "month", "year", "week", "sessions", "days", "weeks", "months") {
+                return Found(end: k + 1, kind: .samePeriod, period: nil, rule: "period.same")
+            }
         }
         // "the week ended Oct. 10"
         if isWord(a, i, "week"), isWord(a, i + 1, "ended", "ending", "through", "to"), let inner = match(a, c, i + 2), inner.kind == .date,
@@ -349,7 +360,7 @@ enum PeriodRecognizer {
         if isWord(a, k, "over", "in", "during", "for") { k += 1 }
         guard isWord(a, k, "the") else { return nil }
         k += 1
-        if isWord(a, k, "past", "last", "previous", "prior") { k += 1 }
+        if isWord(a, k, "past", "last", "previous", "prior", "first") { k += 1 }
         var n: Int? = integer(a, k)
         if n == nil, let m = c.lexicon.units.longest(in: a.tokens, at: k), case .number(let v)? = m.values.first, m.end == k + 1 { n = Int(v) }
         guard let count = n, count >= 1, count <= 60 else { return nil }
@@ -357,6 +368,26 @@ enum PeriodRecognizer {
         guard ["months", "month", "sessions", "days", "weeks", "trading"].contains(unit) else { return nil }
         var j = k + 2
         if unit == "trading" { guard isWord(a, j, "days", "sessions") else { return nil }; j += 1 }
+        // "the first three sessions of October": from the month's first weekday on
+        if isWord(a, k - 1, "first"), isWord(a, j, "of"), unit == "sessions" || unit == "trading" || unit == "days",
+           let inner = match(a, c, j + 1), let p = inner.period {
+            var d = p.start
+            while d.weekday > 5 { d = d.adding(days: 1) }
+            var last = d
+            var left = count - 1
+            while left > 0 { last = last.adding(days: 1); if last.weekday <= 5 { left -= 1 } }
+            return Found(end: inner.end, kind: .trailing, period: Period(start: d, end: last), inferred: inner.inferred, rule: "period.first-sessions")
+        }
+        // "over the five sessions": the sessions up to the document's date
+        if !isWord(a, j, "to", "through", "ended", "ending", "until", "of"), unit == "sessions" || unit == "trading" {
+            guard let doc = c.documentDate else { return Found(end: j, kind: .trailing, period: nil, inferred: true, rule: "period.sessions") }
+            var end = doc
+            while end.weekday > 5 { end = end.adding(days: -1) }
+            var d = end
+            var left = count - 1
+            while left > 0 { d = d.adding(days: -1); if d.weekday <= 5 { left -= 1 } }
+            return Found(end: j, kind: .trailing, period: Period(start: d, end: end), inferred: true, rule: "period.sessions")
+        }
         guard isWord(a, j, "to", "through", "ended", "ending", "until") else { return nil }
         guard let inner = match(a, c, j + 1) ?? weekdayDate(a, c, j + 1), let end = inner.period?.end else { return nil }
         let start: CalendarDate
