@@ -56,10 +56,15 @@ public struct ClaimExtractor: Sendable {
                 let rules = ClaimRules(analysis, context, discourse)
                 let named = analysis.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade }
                 if let p = named.last?.period ?? (named.isEmpty ? nil : discourse.lastPeriod) {
-                    discourse.recentPeriod = drafts.last?.period ?? p
+                    // the period of the sentence's latest move, else the one it names
+                    let moves = drafts.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && !$0.forecast && !$0.hypothetical }
+                    discourse.recentPeriod = moves.last?.period ?? p
                 }
-                discourse.recentSpans += named.compactMap(\.period)
+                discourse.recentSpans += drafts.filter { !$0.forecast && !$0.hypothetical && $0.metric != .level }.compactMap(\.period)
                 if discourse.recentSpans.count > 8 { discourse.recentSpans.removeFirst(discourse.recentSpans.count - 8) }
+                if let day = drafts.last(where: { $0.period?.isPoint == true && $0.metric != .level })?.period ?? named.last(where: { $0.period?.isPoint == true })?.period {
+                    discourse.recentDay = day
+                }
                 discourse.recentBlock = s.block
             }
             for d in drafts {
@@ -72,11 +77,16 @@ public struct ClaimExtractor: Sendable {
 
     /// The claim rules over one sentence of prose.
     func prose(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse) -> [Draft] {
-        let rules = ClaimRules(a, context, discourse)
+        var rules = ClaimRules(a, context, discourse)
         var drafts = rules.candidates()
-        var previous: Draft? = nil
+        var done: [Draft] = []
         for k in drafts.indices {
             var d = drafts[k]
+            // the claim it is compared with: the latest one of the same unit for an elliptical list
+            // ("…, the Nasdaq 17.3% and the Dow 9.1%"), else the latest one
+            let last = done.last
+            let sameUnit = done.last(where: { $0.unit == d.unit })
+            let previous = (last.map { rules.isRestatement(d, $0) } ?? false) ? last : (sameUnit ?? last)
             rules.metric(&d, previous: previous)
             rules.subject(&d, previous: previous)
             rules.direction(&d, previous: previous)
@@ -93,7 +103,11 @@ public struct ClaimExtractor: Sendable {
             if d.isChange, d.direction == .down { d.value = -abs(d.value) }
             if !d.isChange, !d.mention.signed { d.value = abs(d.value) }
             drafts[k] = d
-            previous = d
+            done.append(d)
+            if let p = d.period {
+                rules.sentencePeriod = p
+                if p.isPoint, d.metric != .level { rules.sentenceDay = p }
+            }
         }
         // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,
         // then the sentence's main subject

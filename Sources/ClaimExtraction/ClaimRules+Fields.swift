@@ -40,6 +40,10 @@ extension ClaimRules {
                 }
             }
         }
+        // a year-over-year rate of something that is not a price ("core PCE prices … 2.9% year over year")
+        if d.unit == .percent, yearOverYear(q, hi), !a.entities.contains(where: { ["index", "etf", "company", "commodity", "crypto"].contains($0.entity.kind) && $0.start < q.spanStart }) {
+            set(.growth, "metric.year-over-year"); return
+        }
         // rates: basis points, or a rate entity or cue beside a percent
         if d.unit == .bp || ((d.unit == .percent || d.unit == .pp) && rateContext(q, lo, hi)) {
             set(.rate, d.unit == .bp ? "metric.bp" : "metric.rate-cue")
@@ -48,7 +52,7 @@ extension ClaimRules {
         if d.unit.isCurrency {
             // money moving into or out of funds: "Technology sector funds …, taking in $3.2 billion"
             let fundWords: Set<String> = ["funds", "fund", "etfs", "etf", "trackers", "vehicles", "products"]
-            if (lo..<hi).contains(where: { fundWords.contains(lower($0)) }),
+            if (0..<t.count).contains(where: { fundWords.contains(lower($0)) }),
                q.signed || hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 3), { if case .direction = $0 { return true }; return false }) {
                 set(.flows, "metric.fund-money"); return
             }
@@ -124,12 +128,20 @@ extension ClaimRules {
         return nil
     }
 
+    /// "2.9% year over year", "3% y/y", "an annual rate of 2.5%".
+    func yearOverYear(_ q: QuantityMention, _ hi: Int) -> Bool {
+        let after = (q.spanEnd..<min(t.count, q.spanEnd + 5)).map { lower($0) }.joined(separator: " ")
+        return after.hasPrefix("year over year") || after.hasPrefix("year - over - year") || after.hasPrefix("year - on - year")
+            || after.hasPrefix("y / y") || after.hasPrefix("yoy") || after.hasPrefix("on the year") || after.hasPrefix("from a year")
+            || after.hasPrefix("annualized") || after.hasPrefix("year on year")
+    }
+
     /// Breadth: "percentage/share/percent of … stocks", or stocks "trading above their N-day
     /// moving average", "outperforming", "advancing", "at new highs".
     func breadth(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
         let universe: Set<String> = ["stocks", "members", "companies", "components", "constituents", "issues", "names", "shares"]
         // "the percentage / share / proportion of (NYSE) stocks …" before it in the clause
-        let from = min(lo, max(0, q.spanStart - 16))
+        let from = min(lo, max(0, q.spanStart - 26))
         for k in from..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
             if (k + 2..<min(q.spanStart, k + 9)).contains(where: { universe.contains(lower($0)) }) { return true }
         }
@@ -177,7 +189,8 @@ extension ClaimRules {
                 set(e.entity, surface(e), "subject.possessive"); return
             }
             // "The Federal Reserve's quarter-point cut": the policy rate
-            if d.metric == .rate, fedRate(), !a.entities.contains(where: { $0.entity.kind == "rate" }),
+            let possessor = possessorText(k - 1)?.lowercased() ?? ""
+            if d.metric == .rate, possessor.contains("fed") || possessor.contains("fomc") || possessor.contains("federal reserve"),
                let fed = context.lexicon.entity("FEDFUNDS") {
                 set(fed, nil, "subject.fed-rate"); return
             }
@@ -206,6 +219,11 @@ extension ClaimRules {
            let fed = context.lexicon.entity("FEDFUNDS") {
             set(fed, nil, "subject.fed-rate"); return
         }
+        // "its earnings per share to grow about 14%": the owner of the unnamed subject
+        if let c = a.cues.last(where: { $0.end <= q.spanStart && $0.start >= lo && ["its", "their"].contains(lower($0.start)) }),
+           (c.end..<q.spanStart).contains(where: { cues(at: $0).contains(.group) }), let (e, text) = antecedent(before: c.start, "any") {
+            set(e, text, "subject.anaphor-owner"); return
+        }
         // 4. an unnamed subject of its own in the clause: "small-cap ETFs facing …", "96% of
         //    semiconductor stocks", "non-Mag 7 stocks contributed …"
         if let text = unnamedSubject(lo, q) { set(nil, text, "subject.unnamed"); return }
@@ -229,8 +247,15 @@ extension ClaimRules {
         //    names none itself; that is rule 3 of an earlier clause, i.e. the sentence subject
         // 7. an anaphor in the clause before the number: "the index closed …", "it rose …"
         for c in a.cues.reversed() where c.end <= q.spanStart && c.start >= lo && !isObject(c.start) {
-            if case .anaphor(let kind) = c.cue, let (e, text) = discourse.resolve(kind) {
+            if case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: c.start, kind) {
                 set(e, text, "subject.anaphor:\(a.text(c.start, c.end).lowercased())"); return
+            }
+        }
+        // an anaphor just after the number: "At a market value of about $4.5 trillion it is …",
+        // "a price target of $225 for the shares"
+        for c in a.cues where c.start >= q.spanEnd && c.start <= q.spanEnd + 2 && c.end <= hi && !isObject(c.start) {
+            if case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: q.spanStart, kind) {
+                set(e, text, "subject.anaphor-after:\(a.text(c.start, c.end).lowercased())"); return
             }
         }
         // 8. the nearest subject before it in the sentence, when the clause has none of its own
@@ -248,6 +273,16 @@ extension ClaimRules {
         set(nil, nil, "subject.none")
         _ = k
         k = 0
+    }
+
+    /// What an anaphor before token `i` refers to: a subject earlier in the same sentence, else the
+    /// text's latest entity of the kind.
+    func antecedent(before i: Int, _ kind: String) -> (Entity, String)? {
+        let kinds: Set<String> = kind == "index" ? ["index"] : (kind == "company" ? ["company"] : (kind == "fund" ? ["etf"] : (kind == "commodity" ? ["commodity", "crypto"] : [])))
+        if let e = a.entities.last(where: { $0.end <= i && !$0.negated && !$0.modifier && (kinds.isEmpty || kinds.contains($0.entity.kind)) && !isObject($0.start) }) {
+            return (e.entity, surface(e))
+        }
+        return discourse.resolve(kind)
     }
 
     /// With "respectively", the names before the verb and the numbers after it pair up in order.
@@ -274,7 +309,7 @@ extension ClaimRules {
     /// members"), before the condition ("trading above", "outperforming" …).
     func breadthUniverse(_ q: QuantityMention, _ lo: Int) -> (Entity, String)? {
         var ranges: [Range<Int>] = []
-        for k in max(lo, q.spanStart - 16)..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
+        for k in max(lo, q.spanStart - 26)..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
             ranges.append((k + 2)..<min(q.spanStart, k + 9))
         }
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" { ranges.append((q.spanEnd + 1)..<min(t.count, q.spanEnd + 9)) }
@@ -389,20 +424,27 @@ extension ClaimRules {
             }
         }
         // a direction noun or word right after: "a 12.4% gain", "$28 billion outflows", "11.7% growth"
-        for c in a.cues where c.start >= q.spanEnd && c.start <= q.spanEnd + 2 && c.end <= hi {
+        for c in a.cues where c.start >= q.spanEnd && c.start <= q.spanEnd + 2 && c.end <= hi
+            && !(q.spanEnd..<c.start).contains(where: { isSymbol($0, ",", ";") }) {
             if case .direction(let dir) = c.cue {
                 set(dir, "direction.word-after:\(a.text(c.start, c.end).lowercased())")
                 return
             }
         }
-        // a level followed by "down from 71%" / "up from 1%" moved that way
-        if q.spanEnd + 2 < t.count, isSymbol(q.spanEnd, ","), ["up", "down"].contains(lower(q.spanEnd + 1)), lower(q.spanEnd + 2) == "from" {
-            set(lower(q.spanEnd + 1) == "up" ? .up : .down, "direction.then-from")
+        // a level followed by "…, down from 71%" / "…, up from 1%" moved that way
+        let nextQuantity = a.quantities.filter { $0.role == .quantity && $0.start >= q.spanEnd }.map(\.start).min() ?? t.count
+        if let k = (q.spanEnd..<max(q.spanEnd, nextQuantity)).first(where: { isSymbol($0, ",") && ["up", "down"].contains(lower($0 + 1)) && lower($0 + 2) == "from" }) {
+            set(lower(k + 1) == "up" ? .up : .down, "direction.then-from")
             return
         }
         // a compared quantity ("outpacing the S&P 500's 8.1%", "compared to 5.3%", "or 1.8%")
         if let p = previous, comparedWith(d, p) {
             set(p.direction, "direction.compared")
+            return
+        }
+        // a level reached "to 4.00%-4.25%" after a move earlier in the sentence takes its direction
+        if q.spanStart >= 1, lower(q.spanStart - 1) == "to", let p = previous, p.direction != nil, d.unit == .level || q.bound == .range {
+            set(p.direction, "direction.reached")
             return
         }
         set(nil, "direction.none")
@@ -411,18 +453,36 @@ extension ClaimRules {
     /// True when `d` restates or completes the claim before it rather than naming a new subject:
     /// "…, or 2.7%", "…, to 6,552.51", "…, up from 1%".
     func isRestatement(_ d: Draft, _ p: Draft) -> Bool {
-        let between = (p.mention.spanEnd..<d.mention.spanStart).map { lower($0) }.filter { $0 != "," }
-        guard between.count <= 3 else { return false }
-        return ["or", "to", "from", "at"].contains(between.last ?? "") && !a.entities.contains { $0.start >= p.mention.spanEnd && $0.end <= d.mention.spanStart }
+        guard p.mention.spanEnd <= d.mention.spanStart else { return false }
+        // the words since the last comma before the number: ", or 2.7%", ", to 6,552.51", ", down from 71%"
+        var k = d.mention.spanStart - 1
+        var words: [String] = []
+        while k >= p.mention.spanEnd, !isSymbol(k, ",", ";") {
+            if !inPeriod(k) { words.insert(lower(k), at: 0) }
+            k -= 1
+        }
+        let sinceComma = k >= p.mention.spanEnd
+        let between = (p.mention.spanEnd..<d.mention.spanStart).filter { !inPeriod($0) && !isSymbol($0, ",") }.map { lower($0) }
+        let tail = sinceComma ? words : between
+        guard !tail.contains("and") else { return false }
+        // ", or 2.7%", ", to 6,552.51", ", down from 71%", "to a range of 4.00%–4.25%"
+        let ends = tail.count <= 3 && ["or", "to", "from", "at"].contains(tail.last ?? "")
+        let reaches = tail.count <= 5 && tail.first == "to" && ["of", "at"].contains(tail.last ?? "")
+        guard ends || reaches else { return false }
+        return !a.entities.contains { $0.start >= p.mention.spanEnd && $0.end <= d.mention.spanStart }
     }
+
+    /// True for a token inside a period mention.
+    func inPeriod(_ k: Int) -> Bool { a.periods.contains { $0.start <= k && k < $0.end } }
 
     /// True when `d` is compared with (or restates) the claim before it in the sentence: its
     /// clause opens with a comparison word, "and", "or", or it has no verb of its own.
     func comparedWith(_ d: Draft, _ p: Draft) -> Bool {
         guard d.clause != p.clause || d.mention.start > p.mention.end else { return false }
         let (lo, _) = clauseRange(d.clause)
+        if isRestatement(d, p) { return true }
         // words between the previous claim and this one
-        let between = (p.mention.spanEnd..<d.mention.spanStart).map { lower($0) }
+        let between = (p.mention.spanEnd..<d.mention.spanStart).filter { !inPeriod($0) }.map { lower($0) }
         if between.contains(where: { ["outpacing", "outperforming", "beating", "compared", "versus", "vs", "while", "against", "than", "trailing", "lagging"].contains($0) }) {
             return true
         }
@@ -434,7 +494,7 @@ extension ClaimRules {
            !hasCue(p.mention.spanEnd, d.mention.spanStart, { if case .direction = $0 { return true }; return false }) {
             return true
         }
-        if lower(lo) == "or" || lower(lo) == "and" {
+        if lower(lo) == "or" || lower(lo) == "and", d.unit != .level {
             // "the S&P 500's 8.1% and the Dow's 5.2%": no verb of its own
             return !hasCue(lo, d.mention.spanStart) { if case .direction = $0 { return true }; return false }
         }
@@ -461,6 +521,19 @@ extension ClaimRules {
     /// fronted one, any in its clause, or the one of the claim it is compared with; "the same
     /// period" takes the last one.
     func period(_ d: inout Draft, previous: Draft?) {
+        choosePeriod(&d, previous: previous)
+        // a level is a point in time: the last day of an interval
+        if d.metric == .level, let p = d.period, !p.isPoint {
+            d.period = Period(start: p.end, end: p.end, text: p.text)
+        }
+        // "having started 2025 at 2,230.16": a starting level has no direction
+        if d.metric == .level, (max(0, d.mention.spanStart - 5)..<d.mention.spanStart).contains(where: { ["started", "began", "opened", "start", "begin"].contains(lower($0)) }) {
+            d.direction = nil
+            d.rules["direction"] = "direction.starting-level"
+        }
+    }
+
+    func choosePeriod(_ d: inout Draft, previous: Draft?) {
         let q = d.mention
         let (lo, hi) = clauseRange(d.clause)
         func set(_ p: PeriodMention?, _ rule: String) {
@@ -518,7 +591,10 @@ extension ClaimRules {
         }
         // a move with no period of its own continues the text before it ("… on Friday. The S&P
         // 500 fell 182.60 points …")
-        if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), var p = discourse.recentPeriod {
+        let closing = q.spanStart >= 2 && ["closed", "finished", "ended", "settled", "close", "finish", "end"].contains(lower(q.spanStart - 2))
+            || (q.spanStart >= 3 && ["closed", "finished", "ended", "settled"].contains(lower(q.spanStart - 3)))
+        let moved = d.direction != nil || closing || [Metric.return, .points].contains(d.metric)
+        if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod {
             if d.metric == .level, !p.isPoint { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p
             d.rules["period"] = "period.carried"
@@ -548,12 +624,14 @@ extension ClaimRules {
     /// date for a change is the year to that date; year-to-date ends at the sentence's "as of"
     /// date; the document's own year ends at its date for a realised change.
     func resolve(_ p: PeriodMention, _ d: Draft) -> Period? {
-        if p.kind == .samePeriod { return discourse.lastPeriod }
+        if p.kind == .samePeriod { return sentencePeriod ?? discourse.lastPeriod }
         guard var period = p.period else { return nil }
         // "the week", "the quarter" in a text about another week or quarter: that one
-        if p.rule == "period.for-the-week" || p.rule == "period.for-the-quarter" || p.rule == "period.for-the-month",
+        if p.rule == "period.for-the-week" || p.rule == "period.for-the-quarter" || p.rule == "period.for-the-month" || p.rule == "period.months",
            !a.text(p.start, p.end).lowercased().hasPrefix("this") {
-            let length = p.rule == "period.for-the-week" ? 4...6 : (p.rule == "period.for-the-quarter" ? 80...95 : 27...31)
+            let days = period.end.daysSinceEpoch - period.start.daysSinceEpoch
+            let length = p.rule == "period.for-the-week" ? 4...6 : (p.rule == "period.for-the-quarter" ? 80...95
+                : (p.rule == "period.months" ? max(0, days - 4)...(days + 4) : 27...31))
             if let recent = discourse.recentSpans.last(where: { length.contains($0.end.daysSinceEpoch - $0.start.daysSinceEpoch) }),
                recent != period, recent.end <= period.end {
                 period = recent
@@ -585,7 +663,7 @@ extension ClaimRules {
             period = Period(start: period.start, end: period.start)
         }
         // "on the day" in a text about another day's session: that day
-        if p.kind == .day, p.rule == "period.for-the-day", let recent = discourse.recentPeriod, recent.isPoint {
+        if p.kind == .day, p.rule == "period.for-the-day", let recent = sentenceDay ?? discourse.recentDay {
             period = recent
         }
         // a level is a point in time: the end of an interval ("ended September at 6,688.46")

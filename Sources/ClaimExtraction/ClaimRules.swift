@@ -39,6 +39,10 @@ struct ClaimRules {
     var clauseStart: [Int] = []
     /// Tokens inside parentheses.
     var inParens: [Bool] = []
+    /// The period of the latest claim of this sentence, for "over the same three sessions".
+    var sentencePeriod: Period?
+    /// The latest single day a claim of this sentence is about, for "on the day".
+    var sentenceDay: Period?
 
     init(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: Discourse) {
         self.a = a

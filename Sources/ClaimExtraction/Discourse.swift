@@ -18,9 +18,11 @@ struct Discourse {
     var recentPeriod: Period?
     /// The block `recentPeriod` was named in.
     var recentBlock = -1
-    /// Periods the text has named, latest last, for "the week" or "the quarter" meaning the one
+    /// Periods of the text's claims, latest last, for "the week" or "the quarter" meaning the one
     /// under discussion.
     var recentSpans: [Period] = []
+    /// The latest single day a claim was about, for "on the day".
+    var recentDay: Period?
     /// Column headers of the table being read, by column.
     var tableHeader: [String]?
     /// The block index of that table's header row.

@@ -35,6 +35,8 @@ struct TableRules {
     /// What a column measures, from its header.
     enum Column {
         case level, points, percent, ytd, week, month, valuation, weight, rate, marketCap, other
+        /// A header that names nothing the rules know: the cell's form decides.
+        case unknown
     }
 
     static func column(_ header: String?) -> Column? {
@@ -52,7 +54,7 @@ struct TableRules {
         if h.contains("close") || h.contains("last") || h.contains("level") || h.contains("price") || h.contains("settle") || h.contains("value") {
             return .level
         }
-        return .other
+        return .unknown
     }
 
     /// The claims of a data row.
@@ -71,7 +73,7 @@ struct TableRules {
                                                        && ($0.role == .quantity || $0.role == .bare) }) else { continue }
             let headerText = header.flatMap { k < $0.count ? $0[k] : nil }
             var col = TableRules.column(headerText)
-            if col == nil || col == .other {
+            if col == nil || col == .unknown {
                 col = q.unit == .percent ? .percent : (q.signed ? .points : (q.unit == nil ? .level : .other))
             }
             var d = Draft(mention: q, value: q.value, unit: q.unit ?? .level)
@@ -132,7 +134,7 @@ struct TableRules {
                 d.metric = .marketCap
                 d.unit = q.unit ?? .usd
                 d.period = headerPeriod
-            case .other:
+            case .other, .unknown:
                 d.metric = .other
                 d.period = headerPeriod
             }

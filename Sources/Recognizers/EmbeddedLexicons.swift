@@ -691,6 +691,13 @@ cutting	direction:down
 reduced	direction:down
 reduce	direction:down
 reduction	direction:down
+lowered	direction:down
+lowering	direction:down
+trimmed	direction:down
+slashed	direction:down
+pared	direction:down
+lifted	direction:up
+lifting	direction:up
 slumped	direction:down
 slump	direction:down
 retreated	direction:down
@@ -815,8 +822,6 @@ ev/ebitda	metric:valuation
 cape	metric:valuation
 discount	metric:valuation
 premium	metric:valuation
-dividend yield	metric:valuation
-earnings yield	metric:valuation
 return	metric:return
 returns	metric:return
 total return	metric:return
@@ -1210,7 +1215,7 @@ USO	etf	United States Oil Fund	USO
 MAG7	group	Magnificent Seven	Mag 7|Mag7|Magnificent 7|Mag Seven|Magnificent 7 stocks|Magnificent Seven stocks
 FAANG	group	FAANG	FAANG stocks
 # --- rates
-FEDFUNDS	rate	federal funds rate	fed funds rate|federal funds target rate|fed funds target rate|federal funds target range|fed funds target range|benchmark federal funds rate
+FEDFUNDS	rate	federal funds rate	fed funds rate|federal funds target rate|fed funds target rate|federal funds target range|fed funds target range|benchmark federal funds rate|target range|its target range|the target range
 US10Y	rate	10-year Treasury yield	10-year Treasury note yield|10-year yield|yield on the 10-year Treasury note|yield on the 10-year Treasury|10-year note yield|benchmark 10-year yield|10-year Treasury
 US2Y	rate	2-year Treasury yield	two-year Treasury yield|2-year yield|two-year yield|yield on the two-year Treasury note|yield on the 2-year Treasury|two-year note yield
 US30Y	rate	30-year Treasury yield	30-year yield|30-year bond yield|long bond yield

@@ -22,6 +22,13 @@ enum EntityRecognizer {
                 continue
             }
             if let m = name(a, lexicon, i) {
+                // leftmost-longest: "the Dow Jones Industrial Average" is one name, not "the Dow"
+                // followed by leftovers
+                if m.end - i >= 2, let longer = name(a, lexicon, i + 1), longer.end > m.end {
+                    out.append(longer)
+                    i = longer.end
+                    continue
+                }
                 out.append(m)
                 i = m.end
                 continue

@@ -235,8 +235,8 @@ enum PeriodRecognizer {
             }
         }
         // "the week ended Oct. 10"
-        if isWord(a, i, "week"), isWord(a, i + 1, "ended", "ending", "through", "to"), let inner = match(a, c, i + 2), inner.kind == .date,
-           let d = inner.period?.end {
+        if isWord(a, i, "week"), isWord(a, i + 1, "ended", "ending", "through", "to"), let inner = match(a, c, i + 2) ?? weekdayDate(a, c, i + 2),
+           inner.kind == .date || inner.kind == .weekday, let d = inner.period?.end {
             return Found(end: inner.end, kind: .week, period: week(d), inferred: inner.inferred, rule: "period.week-ended")
         }
         // relative phrases: "last week", "the past quarter", "year to date", …
@@ -387,6 +387,15 @@ enum PeriodRecognizer {
             var left = count - 1
             while left > 0 { d = d.adding(days: -1); if d.weekday <= 5 { left -= 1 } }
             return Found(end: j, kind: .trailing, period: Period(start: d, end: end), inferred: true, rule: "period.sessions")
+        }
+        // "over the three months": the months to the document's date
+        if !isWord(a, j, "to", "through", "ended", "ending", "until", "of"), unit == "months" || unit == "weeks" {
+            guard let doc = c.documentDate else { return Found(end: j, kind: .trailing, period: nil, inferred: true, rule: "period.months") }
+            var y = doc.year, m = doc.month - (unit == "months" ? count : 0)
+            while m <= 0 { m += 12; y -= 1 }
+            let start = unit == "months" ? CalendarDate(year: y, month: m, day: min(doc.day, CalendarDate.daysIn(month: m, year: y)))!.adding(days: 1)
+                : doc.adding(days: -7 * count + 1)
+            return Found(end: j, kind: .trailing, period: Period(start: start, end: doc), inferred: true, rule: "period.months")
         }
         guard isWord(a, j, "to", "through", "ended", "ending", "until") else { return nil }
         guard let inner = match(a, c, j + 1) ?? weekdayDate(a, c, j + 1), let end = inner.period?.end else { return nil }
@@ -607,7 +616,8 @@ enum PeriodRecognizer {
         let bare = w0 == "the" && i > 0 && a.tokens[i - 1].kind == .word && !["of", "as"].contains(lower(a, i - 1))
         let unitWord = preposed ? w2 : (bare ? w1 : "")
         let unitEnd = preposed ? i + 3 : i + 2
-        if ["year", "month", "quarter", "week", "day", "session"].contains(unitWord), !isWord(a, unitEnd, "ended", "ending", "through", "to") {
+        let anchored = isWord(a, unitEnd, "ended", "ending", "through", "to") && (match(a, c, unitEnd + 1).map { $0.kind == .date } ?? false || weekdayDate(a, c, unitEnd + 1) != nil)
+        if ["year", "month", "quarter", "week", "day", "session"].contains(unitWord), !anchored {
             switch unitWord {
             case "year": return found(unitEnd, .yearToDate, "period.for-the-year") { Period(start: startOfYear($0), end: $0) }
             case "month": return found(unitEnd, .monthToDate, "period.for-the-month") { d in
