@@ -104,11 +104,13 @@ public struct ClaimExtractor: Sendable {
             if !d.isChange, !d.mention.signed { d.value = abs(d.value) }
             drafts[k] = d
             done.append(d)
-            if let p = d.period {
+            if let p = d.period, d.metric != .level {
                 rules.sentencePeriod = p
-                if p.isPoint, d.metric != .level { rules.sentenceDay = p }
+                if p.isPoint { rules.sentenceDay = p }
             }
+            discourse.lastMetric = d.metric
         }
+        discourse.sentences += 1
         // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,
         // then the sentence's main subject
         for e in a.entities where !e.negated { discourse.remember(e.entity, a.text(e.start, e.end)) }

@@ -92,6 +92,15 @@ extension ClaimRules {
             let moved = hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { if case .direction = $0 { return true }; return false })
                 || q.signed || hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { $0 == .metric(.return) })
             if moved { set(.return, "metric.move"); return }
+            // a gap between two returns: "3.4 percentage points behind", "2 points ahead"
+            if d.unit == .pp, hasCue(q.spanEnd, min(hi, q.spanEnd + 2), { if case .comparison = $0 { return true }; return false }) {
+                set(.return, "metric.return-gap"); return
+            }
+            // "that number", "the figure": the metric of the claim the text is talking about
+            if let m = discourse.lastMetric, (max(lo, q.spanStart - 6)..<q.spanStart).contains(where: { k in
+                ["number", "figure", "reading", "pace", "rate"].contains(lower(k)) && ["that", "this", "the"].contains(lower(k - 1)) }) {
+                set(m, "metric.anaphoric"); return
+            }
             set(.other, "metric.default")
         }
     }
@@ -266,9 +275,34 @@ extension ClaimRules {
         if let (e, text, rule) = sentenceSubject(), a.entities.contains(where: { $0.entity.id == e.id && $0.end <= q.spanStart }) || rule == "subject.anaphor" {
             set(e, text, rule); return
         }
-        // 9. a policy rate of the Fed: "cut its target range by 25 basis points"
+        // 9. a policy rate of the Fed: "cut its target range by 25 basis points"; or the rate the
+        //    sentence names elsewhere ("another 25 basis points …, which would leave the target range at …")
         if d.metric == .rate, fedRate(), let fed = context.lexicon.entity("FEDFUNDS") {
             set(fed, nil, "subject.fed-rate"); return
+        }
+        if d.metric == .rate, let e = a.entities.first(where: { $0.entity.kind == "rate" }) {
+            set(e.entity, surface(e), "subject.rate-in-sentence"); return
+        }
+        // 10. a level "below 6,400 on the S&P 500"
+        if let e = a.entities.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 3 && ["on", "in", "for"].contains(lower($0.start - 1) == "the" ? lower($0.start - 2) : lower($0.start - 1)) }),
+           d.metric == .level {
+            set(e.entity, surface(e), "subject.level-on"); return
+        }
+        // 11. the subject of the clause that continues the claim ("a further 5% rally, which would
+        //     take the Russell 2000 to roughly 2,560")
+        if d.hypothetical || d.forecast || true, let e = a.entities.first(where: { $0.start >= q.spanEnd && isSubjectCandidate($0) && !$0.possessive }),
+           clauseOf[e.start] == d.clause + 1, ["which", "that"].contains(lower(clauseStart[d.clause + 1])) || lower(clauseStart[d.clause + 1]) == "," && ["which", "that"].contains(lower(clauseStart[d.clause + 1] + 1)) {
+            set(e.entity, surface(e), "subject.continued"); return
+        }
+        // 12. an attribute of the company or index the text is about: "The dividend yield is a slim
+        //     0.7%", "Valuations remain full at about 22 times forward earnings"
+        if [.valuation, .other, .marketCap].contains(d.metric), a.entities.isEmpty,
+           (lo..<q.spanStart).contains(where: { ["yield", "valuation", "valuations", "multiple", "dividend"].contains(lower($0)) }) {
+            for kind in ["company", "index"] {
+                if let at = discourse.namedAt[kind], discourse.sentences - at <= 2, let (e, text) = discourse.lastOfKind[kind] {
+                    set(e, text, "subject.attribute-of"); return
+                }
+            }
         }
         set(nil, nil, "subject.none")
         _ = k
@@ -585,8 +619,13 @@ extension ClaimRules {
         // otherwise the nearest period of the sentence ("The Fed's September 2025 rate cut, which
         // reduced … by 25 basis points"; "$28 billion for Apple and $20 billion for Microsoft in
         // the past quarter")
+        let subordinators: Set<String> = ["as", "when", "after", "before", "because", "although", "though", "until", "whereas"]
+        let own = usable.filter { p in
+            let range = p.end <= q.spanStart ? p.end..<q.spanStart : q.spanEnd..<p.start
+            return !range.contains { subordinators.contains(lower($0)) }
+        }
         if [Metric.return, .points, .flows, .rate, .growth, .level].contains(d.metric),
-           let p = usable.min(by: { distance($0, q) < distance($1, q) }) {
+           let p = own.min(by: { distance($0, q) < distance($1, q) }) {
             set(p, "period.sentence"); return
         }
         // a move with no period of its own continues the text before it ("… on Friday. The S&P

@@ -157,9 +157,11 @@ struct ClaimRules {
         let levelCue = a.cues.contains { $0.cue == .level && $0.end > k && $0.end <= q.start } || cues(at: k).contains(.level)
             || ["above", "below", "near", "record"].contains(lower(q.start - 1))
         guard levelCue else { return false }
-        // an entity that has levels somewhere before in the sentence, or an anaphor for one
+        // an entity that has levels somewhere before in the sentence, or just after it ("6,400 on
+        // the S&P 500"), or an anaphor for one
         let before = a.entities.filter { $0.end <= q.start && ["index", "etf", "company", "commodity", "crypto", "rate"].contains($0.entity.kind) }
         if !before.isEmpty { return true }
+        if a.entities.contains(where: { $0.start > q.end && $0.start <= q.end + 3 && $0.entity.kind == "index" }) { return true }
         return a.cues.contains { if case .anaphor = $0.cue { return $0.end <= q.start }; return false }
     }
 

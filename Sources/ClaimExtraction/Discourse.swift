@@ -28,7 +28,14 @@ struct Discourse {
     /// The block index of that table's header row.
     var tableBlock: Int = -2
 
+    /// The metric of the latest claim, for "that number" or "the figure".
+    var lastMetric: Metric?
+    /// Sentences read so far, and the sentence each kind of entity was last named in.
+    var sentences = 0
+    var namedAt: [String: Int] = [:]
+
     mutating func remember(_ e: Entity, _ text: String) {
+        namedAt[e.kind] = sentences
         lastSubject = (e, text)
         lastOfKind[e.kind] = (e, text)
         if e.kind == "etf" { lastOfKind["fund"] = (e, text) }

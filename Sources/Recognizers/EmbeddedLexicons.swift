@@ -729,6 +729,15 @@ erased	direction:down
 wiped out	direction:down
 slipped	direction:down
 slip	direction:down
+gave back	direction:down
+give back	direction:down
+gives back	direction:down
+giving back	direction:down
+knock	direction:down
+knocked	direction:down
+pushes	direction:up
+pushed	direction:up
+push	direction:up
 skidded	direction:down
 crashed	direction:down
 crash	direction:down
@@ -1145,7 +1154,7 @@ RUJ	index	Russell 2000 Value	Russell 2000 Value Index
 MID	index	S&P MidCap 400	S&P 400|S&P Midcap 400|S&P MidCap 400 index|S&P 400 index
 SML	index	S&P SmallCap 600	S&P 600|S&P Smallcap 600|S&P SmallCap 600 index|S&P 600 index
 OEX	index	S&P 100	S&P 100 index
-SPW	index	S&P 500 Equal Weight	S&P 500 Equal Weight Index|S&P 500 equal-weight index|equal-weight S&P 500|equal-weighted S&P 500|S&P 500 Equal Weighted
+SPW	index	S&P 500 Equal Weight	S&P 500 Equal Weight Index|S&P 500 equal-weight index|equal-weight S&P 500|equal-weighted S&P 500|S&P 500 Equal Weighted|equal-weight index|equal-weighted index
 W5000	index	Wilshire 5000	Wilshire 5000 Total Market Index|Wilshire 5000 index
 NYA	index	NYSE Composite	NYSE Composite index|NYSE stocks
 SOX	index	PHLX Semiconductor Index	Philadelphia Semiconductor Index|PHLX Semiconductor|SOX index|chip index

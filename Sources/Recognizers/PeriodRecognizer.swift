@@ -613,7 +613,7 @@ enum PeriodRecognizer {
         // text reports on — the one just ended when the document is dated in the first days of
         // the next, else the current one to date
         let preposed = ["for", "on", "in", "during", "over", "of"].contains(w0) && w1 == "the"
-        let bare = w0 == "the" && i > 0 && a.tokens[i - 1].kind == .word && !["of", "as"].contains(lower(a, i - 1))
+        let bare = w0 == "the" && (i == 0 || (a.tokens[i - 1].kind == .word && !["of", "as"].contains(lower(a, i - 1))))
         let unitWord = preposed ? w2 : (bare ? w1 : "")
         let unitEnd = preposed ? i + 3 : i + 2
         let anchored = isWord(a, unitEnd, "ended", "ending", "through", "to") && (match(a, c, unitEnd + 1).map { $0.kind == .date } ?? false || weekdayDate(a, c, unitEnd + 1) != nil)

@@ -76,6 +76,8 @@ enum QuantityRecognizer {
             }
             value = v
             rules.append("number")
+        } else if let f = fraction(a, c, i) {
+            return f
         } else if let (v, end) = numberWord(a, c, i) {
             // "three percentage points", "half a percentage point", "a quarter-point"
             guard let (w, _) = unitWord(a, c, end) ?? pointWord(a, end), case .unit = w else { return nil }
@@ -257,6 +259,26 @@ enum QuantityRecognizer {
     static func role(_ r: NumberRole, _ s: Int, _ e: Int, _ v: Double) -> QuantityMention {
         QuantityMention(start: s, end: e, spanStart: s, spanEnd: e, value: v, valueHigh: nil, unit: nil, bound: .exact,
                         signed: false, role: r, rules: ["role.\(r.rawValue)"])
+    }
+
+    /// "about a third of the S&P 500", "half of the index's gain": a share written as a fraction,
+    /// read as a percent, when a share verb ("make up", "account for") comes before it.
+    static func fraction(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> QuantityMention? {
+        let fractions: [String: Double] = ["a third": 33.3, "one third": 33.3, "two thirds": 66.7, "half": 50, "a half": 50,
+                                           "one half": 50, "a quarter": 25, "one quarter": 25, "a fifth": 20, "one fifth": 20,
+                                           "three quarters": 75]
+        for length in [3, 2, 1] where i + length <= a.tokens.count {
+            let words = (i..<(i + length)).map { lower(a, $0) }.filter { $0 != "-" }.joined(separator: " ")
+            guard let v = fractions[words], lower(a, i + length) == "of" else { continue }
+            // a share verb within the four words before
+            let share = (max(0, i - 4)..<i).contains { k in c.lexicon.cues.longest(in: a.tokens, at: k)?.values.contains(.shareOf) == true }
+            guard share else { return nil }
+            var m = QuantityMention(start: i, end: i + length, spanStart: i, spanEnd: i + length, value: v, valueHigh: nil, unit: .percent,
+                                    bound: .exact, signed: false, role: .quantity, rules: ["number.fraction", "unit.percent"])
+            bound(a, c, &m)
+            return m
+        }
+        return nil
     }
 
     /// "point" written alone after a number word or a hyphen ("quarter-point"): its unit reading.
