@@ -55,7 +55,7 @@ public struct ClaimExtractor: Sendable {
                 // a starting point ("from Wednesday's close") is not what it is about
                 let rules = ClaimRules(analysis, context, discourse)
                 let named = analysis.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade }
-                if let p = named.last?.period ?? (named.isEmpty ? nil : discourse.lastPeriod) {
+                if let p = named.last.flatMap({ rules.underDiscussion($0) }) ?? (named.isEmpty ? nil : discourse.lastPeriod) {
                     // the period of the sentence's latest move, else the one it names
                     let moves = drafts.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && !$0.forecast && !$0.hypothetical }
                     discourse.recentPeriod = moves.last?.period ?? p
@@ -108,7 +108,8 @@ public struct ClaimExtractor: Sendable {
                 rules.sentencePeriod = p
                 if p.isPoint { rules.sentenceDay = p }
             }
-            discourse.lastMetric = d.metric
+            // "that number" in the next sentence: what this sentence's first claim measured
+            if k == 0 { discourse.lastMetric = d.metric }
         }
         discourse.sentences += 1
         // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,

@@ -89,17 +89,17 @@ extension ClaimRules {
         // a percent move of an index, fund, stock or commodity
         if d.unit == .percent || d.unit == .pp {
             if hasCue(max(lo, q.spanStart - 3), min(hi, q.spanEnd + 2), { $0 == .metric(.weight) }) { set(.weight, "metric.weight"); return }
+            // "that number", "the figure": the metric of the claim the text is talking about
+            if let m = discourse.lastMetric, (max(lo, q.spanStart - 6)..<q.spanStart).contains(where: { k in
+                ["number", "figure", "reading", "pace"].contains(lower(k)) && ["that", "this"].contains(lower(k - 1)) }) {
+                set(m, "metric.anaphoric"); return
+            }
             let moved = hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { if case .direction = $0 { return true }; return false })
                 || q.signed || hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { $0 == .metric(.return) })
             if moved { set(.return, "metric.move"); return }
             // a gap between two returns: "3.4 percentage points behind", "2 points ahead"
             if d.unit == .pp, hasCue(q.spanEnd, min(hi, q.spanEnd + 2), { if case .comparison = $0 { return true }; return false }) {
                 set(.return, "metric.return-gap"); return
-            }
-            // "that number", "the figure": the metric of the claim the text is talking about
-            if let m = discourse.lastMetric, (max(lo, q.spanStart - 6)..<q.spanStart).contains(where: { k in
-                ["number", "figure", "reading", "pace", "rate"].contains(lower(k)) && ["that", "this", "the"].contains(lower(k - 1)) }) {
-                set(m, "metric.anaphoric"); return
             }
             set(.other, "metric.default")
         }
@@ -228,6 +228,11 @@ extension ClaimRules {
            let fed = context.lexicon.entity("FEDFUNDS") {
             set(fed, nil, "subject.fed-rate"); return
         }
+        // a level "below 6,400 on the S&P 500"
+        if d.metric == .level, let e = a.entities.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 3
+                && ["on", "in", "for"].contains(lower($0.start - 1) == "the" ? lower($0.start - 2) : lower($0.start - 1)) }) {
+            set(e.entity, surface(e), "subject.level-on"); return
+        }
         // "its earnings per share to grow about 14%": the owner of the unnamed subject
         if let c = a.cues.last(where: { $0.end <= q.spanStart && $0.start >= lo && ["its", "their"].contains(lower($0.start)) }),
            (c.end..<q.spanStart).contains(where: { cues(at: $0).contains(.group) }), let (e, text) = antecedent(before: c.start, "any") {
@@ -255,6 +260,18 @@ extension ClaimRules {
         // 6. a compared quantity takes the subject of the clause it is compared with only when it
         //    names none itself; that is rule 3 of an earlier clause, i.e. the sentence subject
         // 7. an anaphor in the clause before the number: "the index closed …", "it rose …"
+        // a named anaphor after the number ("knock 3% off the index") outranks a vague "it" before it
+        let vague = a.cues.contains { $0.end <= q.spanStart && $0.start >= lo && $0.cue == .anaphor("any") }
+        // "2% or 3% off the index": after the whole pair
+        var chainEnd = q.spanEnd
+        while chainEnd + 1 < t.count, ["or", "to", "and"].contains(lower(chainEnd)),
+              let next = a.quantities.first(where: { $0.start == chainEnd + 1 && $0.role == .quantity }) {
+            chainEnd = next.spanEnd
+        }
+        if vague, let c = a.cues.first(where: { $0.start >= chainEnd && $0.start <= chainEnd + 2 && $0.cue != .anaphor("any") && !isObject($0.start) }),
+           case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: q.spanStart, kind) {
+            set(e, text, "subject.anaphor-after:\(a.text(c.start, c.end).lowercased())"); return
+        }
         for c in a.cues.reversed() where c.end <= q.spanStart && c.start >= lo && !isObject(c.start) {
             if case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: c.start, kind) {
                 set(e, text, "subject.anaphor:\(a.text(c.start, c.end).lowercased())"); return
@@ -283,20 +300,16 @@ extension ClaimRules {
         if d.metric == .rate, let e = a.entities.first(where: { $0.entity.kind == "rate" }) {
             set(e.entity, surface(e), "subject.rate-in-sentence"); return
         }
-        // 10. a level "below 6,400 on the S&P 500"
-        if let e = a.entities.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 3 && ["on", "in", "for"].contains(lower($0.start - 1) == "the" ? lower($0.start - 2) : lower($0.start - 1)) }),
-           d.metric == .level {
-            set(e.entity, surface(e), "subject.level-on"); return
-        }
         // 11. the subject of the clause that continues the claim ("a further 5% rally, which would
         //     take the Russell 2000 to roughly 2,560")
-        if d.hypothetical || d.forecast || true, let e = a.entities.first(where: { $0.start >= q.spanEnd && isSubjectCandidate($0) && !$0.possessive }),
-           clauseOf[e.start] == d.clause + 1, ["which", "that"].contains(lower(clauseStart[d.clause + 1])) || lower(clauseStart[d.clause + 1]) == "," && ["which", "that"].contains(lower(clauseStart[d.clause + 1] + 1)) {
+        if let e = a.entities.first(where: { $0.start >= q.spanEnd && isSubjectCandidate($0) && !$0.possessive }),
+           clauseOf[e.start] > d.clause, clauseOf[e.start] <= d.clause + 2,
+           (d.clause + 1...clauseOf[e.start]).contains(where: { ["which", "that"].contains(lower(clauseStart[$0])) }) {
             set(e.entity, surface(e), "subject.continued"); return
         }
         // 12. an attribute of the company or index the text is about: "The dividend yield is a slim
         //     0.7%", "Valuations remain full at about 22 times forward earnings"
-        if [.valuation, .other, .marketCap].contains(d.metric), a.entities.isEmpty,
+        if [.valuation, .other, .marketCap].contains(d.metric), !a.entities.contains(where: { $0.start < q.spanStart }),
            (lo..<q.spanStart).contains(where: { ["yield", "valuation", "valuations", "multiple", "dividend"].contains(lower($0)) }) {
             for kind in ["company", "index"] {
                 if let at = discourse.namedAt[kind], discourse.sentences - at <= 2, let (e, text) = discourse.lastOfKind[kind] {
@@ -654,6 +667,23 @@ extension ClaimRules {
         return false
     }
 
+    /// A period mention's interval, where "the week", "the quarter" or "the three months" in a
+    /// text about another week or quarter means that one (the latest claims' span of that length).
+    func underDiscussion(_ p: PeriodMention) -> Period? {
+        guard var period = p.period else { return nil }
+        if p.rule == "period.for-the-week" || p.rule == "period.for-the-quarter" || p.rule == "period.for-the-month" || p.rule == "period.months",
+           !a.text(p.start, p.end).lowercased().hasPrefix("this") {
+            let days = period.end.daysSinceEpoch - period.start.daysSinceEpoch
+            let length = p.rule == "period.for-the-week" ? 4...6 : (p.rule == "period.for-the-quarter" ? 80...95
+                : (p.rule == "period.months" ? max(0, days - 4)...(days + 4) : 27...31))
+            if let recent = discourse.recentSpans.last(where: { length.contains($0.end.daysSinceEpoch - $0.start.daysSinceEpoch) }),
+               recent != period, recent.end <= period.end {
+                period = Period(start: recent.start, end: recent.end, text: period.text)
+            }
+        }
+        return period
+    }
+
     /// Tokens between a period mention and a quantity.
     func distance(_ p: PeriodMention, _ q: QuantityMention) -> Int {
         p.end <= q.spanStart ? q.spanStart - p.end : p.start - q.spanEnd
@@ -664,18 +694,7 @@ extension ClaimRules {
     /// date; the document's own year ends at its date for a realised change.
     func resolve(_ p: PeriodMention, _ d: Draft) -> Period? {
         if p.kind == .samePeriod { return sentencePeriod ?? discourse.lastPeriod }
-        guard var period = p.period else { return nil }
-        // "the week", "the quarter" in a text about another week or quarter: that one
-        if p.rule == "period.for-the-week" || p.rule == "period.for-the-quarter" || p.rule == "period.for-the-month" || p.rule == "period.months",
-           !a.text(p.start, p.end).lowercased().hasPrefix("this") {
-            let days = period.end.daysSinceEpoch - period.start.daysSinceEpoch
-            let length = p.rule == "period.for-the-week" ? 4...6 : (p.rule == "period.for-the-quarter" ? 80...95
-                : (p.rule == "period.months" ? max(0, days - 4)...(days + 4) : 27...31))
-            if let recent = discourse.recentSpans.last(where: { length.contains($0.end.daysSinceEpoch - $0.start.daysSinceEpoch) }),
-               recent != period, recent.end <= period.end {
-                period = recent
-            }
-        }
+        guard var period = underDiscussion(p) else { return nil }
         let change = [Metric.return, .returnShare, .flows, .growth, .points].contains(d.metric)
         let asOf = a.periods.first(where: { $0.kind == .asOf })?.period?.end
         switch p.kind {
@@ -729,6 +748,10 @@ extension ClaimRules {
             d.forecast = true
         }
         if a.cues.contains(where: { $0.cue == .hypothetical }) {
+            d.hypothetical = true
+        }
+        // a generic statement about "a market" or "a stock" illustrates rather than reports
+        if lower(0) == "when" || lower(0) == "whenever", (1..<min(t.count, 4)).contains(where: { lower($0) == "a" || lower($0) == "an" }) {
             d.hypothetical = true
         }
     }

@@ -84,6 +84,7 @@ struct ClaimRules {
         inParens = [Bool](repeating: false, count: t.count)
         clauseStart = [0]
         var depth = 0
+        var boundaries = [Bool](repeating: false, count: t.count)
         for i in 0..<t.count {
             var boundary = false
             if !inside[i] {
@@ -102,10 +103,20 @@ struct ClaimRules {
                     }
                 }
             }
+            boundaries[i] = boundary
             if isSymbol(i, "(") { depth += 1 }
             inParens[i] = depth > 0
             if isSymbol(i, ")") { depth = max(0, depth - 1) }
-            if boundary && i > 0 && clauseStart.last! < i {
+        }
+        // an aside between two dashes ("the Magnificent Seven — Apple, …, Tesla — now make up")
+        // is parenthetical too
+        let dashes = (0..<t.count).filter { isSymbol($0, "\u{2014}") || (isSymbol($0, "\u{2013}") && t[$0].spaceBefore) }
+        var pairs = dashes.makeIterator()
+        while let open = pairs.next(), let close = pairs.next() {
+            for k in open...close { inParens[k] = true }
+        }
+        for i in 0..<t.count {
+            if boundaries[i] && i > 0 && clauseStart.last! < i {
                 clauseStart.append(i)
             }
             clauseOf[i] = clauseStart.count - 1
