@@ -22,6 +22,19 @@ public struct ClaimExtractor: Sendable {
     ///   - document: the document (its `metadata.published` dates relative periods).
     ///   - doc: the name written in each claim's `doc` field.
     public func extract(_ document: Document, doc: String) -> [Claim] {
+        extraction(document, doc: doc).claims
+    }
+
+    /// A document's claims and the number of sentences read (for throughput figures).
+    public struct Extraction: Sendable {
+        /// The claims, in document order.
+        public var claims: [Claim]
+        /// Sentences, headings and table rows read.
+        public var sentences: Int
+    }
+
+    /// The claims of a document with the count of sentences read.
+    public func extraction(_ document: Document, doc: String) -> Extraction {
         let bytes = Array(document.text.utf8)
         let sentences = SentenceSplitter.split(bytes, blocks: document.blocks)
         let context = RecognizerContext(lexicon: lexicon, documentDate: document.metadata.published)
@@ -39,7 +52,7 @@ public struct ClaimExtractor: Sendable {
             let sentenceBytes = Array(bytes[s.byteStart..<s.byteEnd])
             let analysis = SentenceAnalyzer.analyze(sentenceBytes, context)
             var drafts: [Draft]
-            if let cells = TableRules.cells(analysis), s.kind == .tableRow || analysis.tokens.filter({ $0.scalar == "|" }).count >= 2 {
+            if let cells = TableRules.cells(analysis), s.kind == .tableRow || analysis.tokens.lazy.filter({ $0.scalar == "|" }).count >= 2 {
                 if TableRules.isHeader(analysis, cells) {
                     discourse.tableHeader = cells.map { analysis.text($0.lowerBound, $0.upperBound) }
                     continue
@@ -49,20 +62,17 @@ public struct ClaimExtractor: Sendable {
             } else {
                 if s.kind != .tableRow { discourse.tableHeader = nil }
                 if s.kind == .heading { discourse.recentPeriod = nil }
-                drafts = prose(analysis, context, &discourse)
+                let prose = prose(analysis, context, &discourse)
+                drafts = prose.drafts
                 blockPeriods += analysis.periods.compactMap(\.period)
-                // the period the sentence is about carries to the next sentences that name none;
-                // a starting point ("from Wednesday's close") is not what it is about
-                let rules = ClaimRules(analysis, context, discourse)
-                let named = analysis.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade }
-                if let p = named.last.flatMap({ rules.underDiscussion($0) }) ?? (named.isEmpty ? nil : discourse.lastPeriod) {
+                if let p = prose.discussed ?? (prose.namedPeriods ? discourse.lastPeriod : nil) {
                     // the period of the sentence's latest move, else the one it names
                     let moves = drafts.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && !$0.forecast && !$0.hypothetical }
                     discourse.recentPeriod = moves.last?.period ?? p
                 }
                 discourse.recentSpans += drafts.filter { !$0.forecast && !$0.hypothetical && $0.metric != .level }.compactMap(\.period)
                 if discourse.recentSpans.count > 8 { discourse.recentSpans.removeFirst(discourse.recentSpans.count - 8) }
-                if let day = drafts.last(where: { $0.period?.isPoint == true && $0.metric != .level })?.period ?? named.last(where: { $0.period?.isPoint == true })?.period {
+                if let day = drafts.last(where: { $0.period?.isPoint == true && $0.metric != .level })?.period ?? prose.namedDay {
                     discourse.recentDay = day
                 }
                 discourse.recentBlock = s.block
@@ -72,11 +82,35 @@ public struct ClaimExtractor: Sendable {
                 if let p = d.period { discourse.lastPeriod = p }
             }
         }
-        return claims
+        return Extraction(claims: claims, sentences: sentences.count)
     }
 
     /// The claim rules over one sentence of prose.
-    func prose(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse) -> [Draft] {
+    func prose(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse) -> Prose {
+        // the rules hold a copy of the discourse: they must be gone before it is updated below, or
+        // every update would copy its tables
+        let (drafts, subject, named, discussed, day) = proseRules(a, context, &discourse)
+        discourse.sentences += 1
+        // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,
+        // then the sentence's main subject
+        for e in a.entities where !e.negated { discourse.remember(e.entity, a.text(e.start, e.end)) }
+        if let (e, text, _) = subject { discourse.remember(e, text) }
+        return Prose(drafts: drafts, namedPeriods: named, discussed: discussed, namedDay: day)
+    }
+
+    /// What the prose rules give back about a sentence.
+    struct Prose {
+        var drafts: [Draft]
+        /// Whether the sentence names a period it is about (not a starting point, not "the same period").
+        var namedPeriods: Bool
+        /// The interval of the last such period, as the text discusses it.
+        var discussed: Period?
+        /// The last single day among those periods.
+        var namedDay: Period?
+    }
+
+    private func proseRules(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse)
+        -> ([Draft], (Entity, String, String)?, Bool, Period?, Period?) {
         var rules = ClaimRules(a, context, discourse)
         var drafts = rules.candidates()
         var done: [Draft] = []
@@ -111,12 +145,11 @@ public struct ClaimExtractor: Sendable {
             // "that number" in the next sentence: what this sentence's first claim measured
             if k == 0 { discourse.lastMetric = d.metric }
         }
-        discourse.sentences += 1
-        // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,
-        // then the sentence's main subject
-        for e in a.entities where !e.negated { discourse.remember(e.entity, a.text(e.start, e.end)) }
-        if let (e, text, _) = rules.sentenceSubject() { discourse.remember(e, text) }
-        return drafts
+        // the period the sentence is about carries to the next sentences that name none; a
+        // starting point ("from Wednesday's close") is not what it is about
+        let named = a.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade }
+        return (drafts, rules.sentenceSubject(), !named.isEmpty, named.last.flatMap { rules.underDiscussion($0) },
+                named.last(where: { $0.period?.isPoint == true })?.period)
     }
 
     /// The finished claim: quote, offsets and sentence placed in the document.

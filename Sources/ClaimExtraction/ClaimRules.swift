@@ -54,7 +54,7 @@ struct ClaimRules {
     // MARK: token helpers
 
     var t: [Token] { a.tokens }
-    func lower(_ i: Int) -> String { i >= 0 && i < t.count ? a.text(i).lowercased() : "" }
+    func lower(_ i: Int) -> String { a.lower(i) }
     func isSymbol(_ i: Int, _ s: Unicode.Scalar...) -> Bool { i >= 0 && i < t.count && t[i].kind == .symbol && s.contains(t[i].scalar) }
 
     /// Cues whose phrase starts at token `i`.

@@ -40,7 +40,8 @@ struct TableRules {
     }
 
     static func column(_ header: String?) -> Column? {
-        guard let h = header?.lowercased() else { return nil }
+        guard let header else { return nil }
+        let h = LowerBytes(header)
         if h.contains("ytd") || h.contains("year to date") || h.contains("year-to-date") { return .ytd }
         if h.contains("p/e") || h.contains("multiple") || h.contains("valuation") { return .valuation }
         if h.contains("weight") { return .weight }
@@ -55,6 +56,25 @@ struct TableRules {
             return .level
         }
         return .unknown
+    }
+
+    /// A header's bytes in ASCII lower case, with a plain substring test: `String.contains` from
+    /// the string-processing library is far slower, and headers are tested on every table row.
+    struct LowerBytes {
+        let bytes: [UInt8]
+        init(_ s: String) { bytes = s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        func contains(_ needle: StaticString) -> Bool {
+            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard n.count <= bytes.count else { return false }
+            var i = 0
+            while i + n.count <= bytes.count {
+                var k = 0
+                while k < n.count, bytes[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The claims of a data row.

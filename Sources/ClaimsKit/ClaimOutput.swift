@@ -21,7 +21,17 @@ public enum ClaimOutput {
 
     /// One claim as a JSON object (no line break).
     public static func json(_ c: Claim, rules: Bool = true) -> String {
+        var out: [UInt8] = []
+        json(c, rules: rules, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one claim as a JSON object (no line break) to a byte buffer.
+    public static func json(_ c: Claim, rules: Bool = true, into out: inout [UInt8]) {
         var o = JSONWriter()
+        swap(&o.out, &out)
+        defer { swap(&o.out, &out) }
+        o.open()
         o.field("doc", c.doc)
         o.field("quote", c.quote)
         o.field("start", c.start)
@@ -35,7 +45,12 @@ public enum ClaimOutput {
         o.field("subject_text", c.subjectText)
         o.field("metric", c.metric.rawValue)
         if let p = c.period {
-            o.raw("period", "{\"start\":\"\(p.start)\",\"end\":\"\(p.end)\",\"text\":\(p.text.map(JSONWriter.quoted) ?? "null")}")
+            o.key("period")
+            o.open()
+            o.field("start", p.start.description)
+            o.field("end", p.end.description)
+            o.field("text", p.text)
+            o.close()
         } else {
             o.raw("period", "null")
         }
@@ -44,9 +59,12 @@ public enum ClaimOutput {
         o.field("hypothetical", c.hypothetical)
         if let v = c.verdict { o.field("verdict", v.rawValue) }
         if rules && !c.rules.isEmpty {
-            o.raw("rules", "{" + c.rules.sorted { $0.key < $1.key }.map { "\(JSONWriter.quoted($0.key)):\(JSONWriter.quoted($0.value))" }.joined(separator: ",") + "}")
+            o.key("rules")
+            o.open()
+            for (k, v) in c.rules.sorted(by: { $0.key < $1.key }) { o.field(k, v) }
+            o.close()
         }
-        return o.finish()
+        o.close()
     }
 
     /// The CSV header.
@@ -86,23 +104,45 @@ public enum ClaimOutput {
     }
 }
 
-/// A minimal JSON object writer: fields in the order given, strings escaped per RFC 8259.
+/// A minimal JSON object writer over a byte buffer: fields in the order given, strings escaped
+/// per RFC 8259.
 struct JSONWriter {
-    private var out = "{"
-    private var first = true
+    var out: [UInt8] = []
+    /// Per open object: no field written yet.
+    private var first: [Bool] = []
 
-    mutating func raw(_ key: String, _ value: String) {
-        if !first { out += "," }
-        first = false
-        out += "\"\(key)\":" + value
+    /// Opens an object (as a value: after `key`, or at the top).
+    mutating func open() {
+        out.append(UInt8(ascii: "{"))
+        first.append(true)
     }
 
-    mutating func field(_ key: String, _ value: String?) { raw(key, value.map(JSONWriter.quoted) ?? "null") }
+    /// Closes the innermost object.
+    mutating func close() {
+        out.append(UInt8(ascii: "}"))
+        first.removeLast()
+    }
+
+    /// Writes `"key":` (after a comma from the object's second field on).
+    mutating func key(_ key: String) {
+        if first.last == false { out.append(UInt8(ascii: ",")) }
+        if !first.isEmpty { first[first.count - 1] = false }
+        JSONWriter.quote(key, into: &out)
+        out.append(UInt8(ascii: ":"))
+    }
+
+    mutating func raw(_ key: String, _ value: String) {
+        self.key(key)
+        out.append(contentsOf: value.utf8)
+    }
+
+    mutating func field(_ key: String, _ value: String?) {
+        self.key(key)
+        if let value { JSONWriter.quote(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
     mutating func field(_ key: String, _ value: Int) { raw(key, String(value)) }
     mutating func field(_ key: String, _ value: Double) { raw(key, JSONWriter.number(value)) }
     mutating func field(_ key: String, _ value: Bool) { raw(key, value ? "true" : "false") }
-
-    func finish() -> String { out + "}" }
 
     /// A number as JSON: integers without a fraction, others in Swift's shortest round-trip form;
     /// never `inf` or `nan` (written as null, which the contract's readers refuse loudly).
@@ -114,23 +154,30 @@ struct JSONWriter {
 
     /// A JSON string literal.
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    out += String(format: "\\u%04x", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+        var out: [UInt8] = []
+        quote(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a JSON string literal, escaped byte by byte over the UTF-8 (only ASCII bytes ever
+    /// need it).
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 0xF)])
+            default: out.append(b)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -13,6 +13,10 @@ public struct ExtractRun: Sendable {
         public var input: InputFile
         /// Its claims, or why it failed.
         public var result: Result<[Claim], InputError>
+        /// Sentences read (0 for a failed input).
+        public var sentences = 0
+        /// Bytes of article text read.
+        public var textBytes = 0
     }
 
     /// How to load documents.
@@ -51,7 +55,8 @@ public struct ExtractRun: Sendable {
             switch this.loader.load(input, bytes: bytes) {
             case .failure(let e): return Outcome(input: input, result: .failure(e))
             case .success(let document):
-                return Outcome(input: input, result: .success(this.extractor.extract(document, doc: input.doc)))
+                let x = this.extractor.extraction(document, doc: input.doc)
+                return Outcome(input: input, result: .success(x.claims), sentences: x.sentences, textBytes: document.text.utf8.count)
             }
         }, deliver: { _, outcome in deliver(outcome) })
     }

@@ -108,7 +108,8 @@ enum MetadataReader {
     /// `Published October 1, 2025`. Only forms with a month name or an ISO date count.
     static func dateline(in text: String) -> CalendarDate? {
         var lines = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        // the first few lines only: never split a whole (maybe huge) text
+        for line in text.prefix(4096).split(separator: "\n", omittingEmptySubsequences: true) {
             lines += 1
             if lines > 6 { break }
             let head = line.prefix(160)

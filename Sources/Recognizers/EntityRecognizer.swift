@@ -44,7 +44,8 @@ enum EntityRecognizer {
         let t = a.tokens
         // a phrase never starts inside a glued word run ("US$" is a currency, "ex-Dow" is fine)
         let plain = lexicon.names.longest(in: t, at: i)
-        let cased = lexicon.casedNames.longest(in: t, at: i, caseSensitive: true)
+        // cased aliases all start with a capital (the lexicon test checks it)
+        let cased = t[i].kind == .word && !t[i].capitalized ? nil : lexicon.casedNames.longest(in: t, at: i, caseSensitive: true)
         var match: (Int, Int32, String)? = nil
         if let p = plain, let v = p.values.first { match = (p.end, v, "name") }
         if let c = cased, let v = c.values.first, c.end > (match?.0 ?? 0) { match = (c.end, v, "name.cased") }
@@ -74,7 +75,7 @@ enum EntityRecognizer {
             m.end = e
         }
         if e + 1 < t.count, t[e].kind == .symbol, t[e].scalar == "'" || t[e].scalar == "\u{2019}",
-           !t[e].spaceBefore, t[e + 1].kind == .word, a.text(e + 1).lowercased() == "s", !t[e + 1].spaceBefore {
+           !t[e].spaceBefore, t[e + 1].kind == .word, a.lower(e + 1) == "s", !t[e + 1].spaceBefore {
             m.possessive = true
         } else if e < t.count, t[e].kind == .symbol, t[e].scalar == "'" || t[e].scalar == "\u{2019}", !t[e].spaceBefore,
                   a.text(e - 1).hasSuffix("s") {
@@ -84,13 +85,13 @@ enum EntityRecognizer {
            lexicon.cues.longest(in: t, at: m.start - 2)?.values.contains(.negation) == true {
             m.negated = true
         } else if m.start >= 1, lexicon.cues.longest(in: t, at: m.start - 1)?.values.contains(.negation) == true,
-                  a.text(m.start - 1).lowercased() == "excluding" {
+                  a.lower(m.start - 1) == "excluding" {
             m.negated = true
         }
         // a commodity or crypto name before "funds", "miners", "stocks" is a modifier, and so is an
         // index before "trackers", "funds" or "ETFs" ("the biggest S&P 500 trackers")
         if e < t.count, t[e].kind == .word {
-            let next = a.text(e).lowercased()
+            let next = a.lower(e)
             if ["commodity", "crypto"].contains(m.entity.kind),
                ["funds", "fund", "etfs", "etf", "miners", "mining", "stocks", "producers", "companies", "shares", "bugs"].contains(next) {
                 m.modifier = true
@@ -133,7 +134,8 @@ enum EntityRecognizer {
             return m
         }
         // exchange prefix "NYSE: DOW", "(NASDAQ:AAPL)"
-        if tok.kind == .word, let ex = lexicon.cues.longest(in: t, at: i), ex.values.contains(.exchange) {
+        if tok.kind == .word, tok.capitalized, (i + 1..<min(t.count, i + 4)).contains(where: { t[$0].scalar == ":" }),
+           let ex = lexicon.cues.longest(in: t, at: i), ex.values.contains(.exchange) {
             let colon = ex.end
             if colon + 1 < t.count, t[colon].scalar == ":", t[colon + 1].kind == .word, t[colon + 1].allUpper {
                 var end = colon + 2
@@ -175,7 +177,7 @@ enum EntityRecognizer {
         var initials: [Character] = []
         while k >= 0, initials.count < letters.count + 2 {
             let tok = a.tokens[k]
-            if tok.kind == .word, let first = a.text(k).lowercased().first { initials.insert(first, at: 0) }
+            if tok.kind == .word, let first = a.lower(k).first { initials.insert(first, at: 0) }
             if String(initials.suffix(letters.count)) == String(letters) { return true }
             k -= 1
         }

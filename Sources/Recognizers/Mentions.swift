@@ -123,6 +123,36 @@ public struct SentenceAnalysis: Sendable {
     public var cues: [CueMention] = []
     /// Token ranges shaped like periods but impossible ("Q9 2025"): neither periods nor quantities.
     public var invalidPeriods: [Range<Int>] = []
+    /// Each token's text in lower case, made once: the rules compare words many times per token.
+    public let lowered: [String]
+
+    /// Creates the analysis of a tokenized sentence, before any recognizer has run.
+    public init(bytes: [UInt8], tokens: [Token]) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.lowered = Self.lowerCase(bytes, tokens)
+    }
+
+    /// Lower-cases each token; ASCII tokens (nearly all) without going through Unicode tables.
+    static func lowerCase(_ bytes: [UInt8], _ tokens: [Token]) -> [String] {
+        bytes.withUnsafeBufferPointer { b in
+            tokens.map { t in
+                var ascii = true
+                for k in t.start..<t.end where b[k] >= 0x80 { ascii = false; break }
+                guard ascii else { return String(decoding: b[t.start..<t.end], as: UTF8.self).lowercased() }
+                return String(unsafeUninitializedCapacity: t.end - t.start) { out in
+                    for k in t.start..<t.end {
+                        let c = b[k]
+                        out[k - t.start] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                    }
+                    return t.end - t.start
+                }
+            }
+        }
+    }
+
+    /// Token `i` in lower case; "" outside the sentence.
+    @inlinable public func lower(_ i: Int) -> String { i >= 0 && i < lowered.count ? lowered[i] : "" }
 
     /// The text of tokens `a..<b` as written.
     public func text(_ a: Int, _ b: Int) -> String {

@@ -31,9 +31,13 @@ enum PeriodRecognizer {
         var out: [PeriodMention] = []
         var invalid: [Range<Int>] = []
         var i = 0
-        let taken = Set(a.entities.flatMap { Array($0.start..<$0.end) })
+        var taken = [Bool](repeating: false, count: a.tokens.count)
+        for e in a.entities { for k in e.start..<e.end { taken[k] = true } }
         while i < a.tokens.count {
-            if !taken.contains(i), let f = match(a, c, i) {
+            let candidate = mayStart(a, c, i)
+            // debug builds (the tests) check that the filter never turns away a period
+            assert(candidate || taken[i] || match(a, c, i) == nil, "mayStart turned away a period at \(a.text(i))")
+            if candidate, !taken[i], let f = match(a, c, i) {
                 if f.kind == .invalid {
                     // "Q9 2025", "February 30, 2025": not a period, and its numbers are not quantities
                     invalid.append(i..<f.end)
@@ -51,14 +55,65 @@ enum PeriodRecognizer {
         a.invalidPeriods = invalid
     }
 
+    /// Words that start a period expression on their own ("YTD", "last week", "year-end").
+    static let headWords: WordSet = [
+        "year", "week", "ytd", "so", "today", "yesterday", "last", "past", "previous", "prior", "trailing", "fiscal",
+    ]
+    /// Function words that start one only before a period-like word ("in 2025 alone", "the same
+    /// period", "as of", "for the quarter", "at the end of"); most of their uses start none.
+    static let leadWords: WordSet = [
+        "by", "as", "since", "through", "thru", "until", "till", "in", "the", "at", "that", "this",
+        "over", "during", "for", "on", "of",
+    ]
+    /// Words that may follow a lead word in a period expression, besides head words, lead words,
+    /// numbers and the period lexicon's words.
+    static let followWords: WordSet = [
+        "month", "months", "quarter", "quarters", "half", "weeks", "day", "days", "session", "sessions", "trading",
+        "same", "end", "current", "first", "alone", "period",
+    ]
+
+    /// A cheap test run before `match` at every token: most words start no period, and `match`
+    /// tries some thirty rules. Every word `match` tests at a first token is a head word, a lead
+    /// word, a quarter/half/fiscal-year code or a word of the period lexicon.
+    static func mayStart(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
+        switch a.tokens[i].kind {
+        case .number: return true
+        case .symbol: return false
+        case .word:
+            let tok = a.tokens[i]
+            if headWords.contains(tok) || isCode(a.lower(i)) { return true }
+            if leadWords.contains(tok) { return periodLike(a, c, i + 1) }
+            return c.lexicon.periods.longest(in: a.tokens, at: i) != nil
+        }
+    }
+
+    /// "Q3", "H1", "Q9" (invalid), "FY2025" in lower case.
+    static func isCode(_ w: String) -> Bool {
+        if let f = w.utf8.first, f == UInt8(ascii: "q") || f == UInt8(ascii: "h"), w.utf8.count == 2 { return true }
+        return w.hasPrefix("fy")
+    }
+
+    /// Token `j` can continue a period expression after a lead word.
+    static func periodLike(_ a: SentenceAnalysis, _ c: RecognizerContext, _ j: Int) -> Bool {
+        guard j < a.tokens.count else { return false }
+        switch a.tokens[j].kind {
+        case .number: return true
+        case .symbol: return false
+        case .word:
+            let tok = a.tokens[j]
+            if headWords.contains(tok) || leadWords.contains(tok) || followWords.contains(tok) || isCode(a.lower(j)) { return true }
+            if c.lexicon.periods.longest(in: a.tokens, at: j) != nil { return true }
+            // "over the twelve months": a number in words
+            return c.lexicon.units.longest(in: a.tokens, at: j)?.values.contains { if case .number = $0 { return true }; return false } == true
+        }
+    }
+
     // MARK: token helpers
 
-    static func lower(_ a: SentenceAnalysis, _ i: Int) -> String { i < a.tokens.count ? a.text(i).lowercased() : "" }
+    static func lower(_ a: SentenceAnalysis, _ i: Int) -> String { a.lower(i) }
 
-    static func isWord(_ a: SentenceAnalysis, _ i: Int, _ words: String...) -> Bool {
-        guard i < a.tokens.count, a.tokens[i].kind == .word else { return false }
-        let w = lower(a, i)
-        return words.contains(w)
+    static func isWord(_ a: SentenceAnalysis, _ i: Int, _ words: StaticString...) -> Bool {
+        words.contains { a.isWord(i, $0) }
     }
 
     static func isSymbol(_ a: SentenceAnalysis, _ i: Int, _ s: Unicode.Scalar) -> Bool {
@@ -586,6 +641,8 @@ enum PeriodRecognizer {
 
     /// Relative expressions tied to the document's date.
     static func relative(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        // every relative expression starts with a word
+        guard a.tokens[i].kind == .word else { return nil }
         let doc = c.documentDate
         func found(_ end: Int, _ kind: PeriodMention.Kind, _ rule: String, _ make: (CalendarDate) -> Period?) -> Found {
             Found(end: end, kind: kind, period: doc.flatMap(make), inferred: true, rule: rule)

@@ -40,7 +40,7 @@ enum QuantityRecognizer {
 
     // MARK: helpers
 
-    static func lower(_ a: SentenceAnalysis, _ i: Int) -> String { i >= 0 && i < a.tokens.count ? a.text(i).lowercased() : "" }
+    static func lower(_ a: SentenceAnalysis, _ i: Int) -> String { a.lower(i) }
 
     static func isSymbol(_ a: SentenceAnalysis, _ i: Int, _ s: Unicode.Scalar...) -> Bool {
         i >= 0 && i < a.tokens.count && a.tokens[i].kind == .symbol && s.contains(a.tokens[i].scalar)
@@ -263,10 +263,14 @@ enum QuantityRecognizer {
 
     /// "about a third of the S&P 500", "half of the index's gain": a share written as a fraction,
     /// read as a percent, when a share verb ("make up", "account for") comes before it.
+    static let fractions: [String: Double] = ["a third": 33.3, "one third": 33.3, "two thirds": 66.7, "half": 50, "a half": 50,
+                                              "one half": 50, "a quarter": 25, "one quarter": 25, "a fifth": 20, "one fifth": 20,
+                                              "three quarters": 75]
+    /// The first words of `fractions`: every other word is turned away before any string is built.
+    static let fractionStarts = WordSet(fractions.keys.map { String($0.split(separator: " ")[0]) })
+
     static func fraction(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> QuantityMention? {
-        let fractions: [String: Double] = ["a third": 33.3, "one third": 33.3, "two thirds": 66.7, "half": 50, "a half": 50,
-                                           "one half": 50, "a quarter": 25, "one quarter": 25, "a fifth": 20, "one fifth": 20,
-                                           "three quarters": 75]
+        guard a.tokens[i].kind == .word, fractionStarts.contains(a.tokens[i]) else { return nil }
         for length in [3, 2, 1] where i + length <= a.tokens.count {
             let words = (i..<(i + length)).map { lower(a, $0) }.filter { $0 != "-" }.joined(separator: " ")
             guard let v = fractions[words], lower(a, i + length) == "of" else { continue }

@@ -57,6 +57,9 @@ extension Claims {
         @Flag(name: .long, help: "Leave out the rule names behind each field (jsonl and json).")
         var noRules = false
 
+        @Flag(name: .long, help: "Print counts and throughput (documents, sentences, claims, sentences/s) to standard error.")
+        var stats = false
+
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         }
@@ -74,15 +77,26 @@ extension Claims {
             if format == .csv { output.write(Array((ClaimOutput.csvHeader + "\n").utf8)) }
             if format == .json { output.write(Array("[".utf8)) }
             var firstJSON = true
+            var documentCount = 0, sentenceCount = 0, claimCount = 0, textBytes = 0
+            let started = ContinuousClock.now
             run.run(inputs) { outcome in
+                sentenceCount += outcome.sentences
+                textBytes += outcome.textBytes
                 switch outcome.result {
                 case .failure(let error):
                     failures += 1
                     StandardError.print("claims: \(error)")
                 case .success(let claims):
+                    documentCount += 1
+                    claimCount += claims.count
                     switch format {
                     case .jsonl:
-                        for c in claims { output.write(Array((ClaimOutput.json(c, rules: !noRules) + "\n").utf8)) }
+                        var buffer: [UInt8] = []
+                        for c in claims {
+                            ClaimOutput.json(c, rules: !noRules, into: &buffer)
+                            buffer.append(0x0A)
+                        }
+                        output.write(buffer)
                     case .json:
                         for c in claims {
                             output.write(Array(((firstJSON ? "\n" : ",\n") + ClaimOutput.json(c, rules: !noRules)).utf8))
@@ -98,6 +112,13 @@ extension Claims {
             if format == .json { output.write(Array("\n]\n".utf8)) }
             if format == .text { output.write(Array(ClaimOutput.table(all).utf8)) }
             output.flush()
+            if stats {
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let rate = seconds > 0 ? Int((Double(sentenceCount) / seconds).rounded()) : 0
+                StandardError.print("claims: \(documentCount) documents, \(sentenceCount) sentences, \(claimCount) claims, "
+                                    + "\(textBytes) bytes of text in \(String(format: "%.3f", seconds)) s (\(rate) sentences/s)")
+            }
             if failures > 0 { throw ExitCode(2) }
         }
     }
