@@ -4,7 +4,8 @@ import ClaimModel
 ///
 /// Conventions (the gold README's, and these where it is silent):
 /// - A quarter, half or month written without a year is the latest one that has begun on or before
-///   the document's date; a day written without a year is the latest such day on or before it.
+///   the document's date; a day written without a year is the latest such day on or before it,
+///   unless it lies at most `upcomingDays` (45) days after it ("the Fed meets Oct. 28–29").
 /// - "year to date", "YTD", "so far this year", "for the year": January 1 to the document's date
 ///   (or to an "as of" date); "for the month"/"this month", "for the quarter"/"this quarter": to date.
 /// - Weeks run Monday to Friday: "this week", "for the week", "the week" hold the document's date;
