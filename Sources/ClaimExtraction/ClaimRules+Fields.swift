@@ -112,13 +112,12 @@ extension ClaimRules {
         guard q.spanEnd < t.count, lower(q.spanEnd) == "of" else { return nil }
         // the "of" phrase, up to the clause's end or 10 tokens
         let end = min(hi, q.spanEnd + 14)
-        var named = Set<Int>()
-        for e in a.entities { for k in e.start..<e.end { named.insert(k) } }
-        let words = (q.spanEnd + 1..<end).filter { !named.contains($0) && t[$0].kind == .word }.map { lower($0) }
-        let phrase = words.joined(separator: " ")
+        let words = (q.spanEnd + 1..<end).filter { k in t[k].kind == .word && !a.entities.contains { k >= $0.start && k < $0.end } }.map { lower($0) }
+        // two words in a row (the second may go on: "market caps", "market capitalization")
+        func pair(_ x: String, _ y: String) -> Bool { words.indices.dropLast().contains { words[$0] == x && words[$0 + 1].hasPrefix(y) } }
         let namesIndex = a.entities.contains { $0.start > q.spanEnd && $0.start < end && ["index", "etf"].contains($0.entity.kind) }
             || words.contains("index") || words.contains("benchmark") || words.contains("its")
-        if phrase.contains("earnings growth") || phrase.contains("profit growth") || phrase.contains("revenue growth") {
+        if pair("earnings", "growth") || pair("profit", "growth") || pair("revenue", "growth") {
             return (.other, "metric.share-of-growth")
         }
         for w in words.prefix(8) {
@@ -126,7 +125,7 @@ extension ClaimRules {
                 return (.returnShare, "metric.share-of-return")
             }
         }
-        if phrase.contains("market cap") || phrase.contains("capitalization") || phrase.contains("capitalisation") || phrase.contains("market value") {
+        if pair("market", "cap") || pair("market", "value") || words.contains(where: { $0.hasPrefix("capitali") }) {
             return namesIndex ? (.weight, "metric.share-of-index-cap") : (.marketCap, "metric.share-of-market-cap")
         }
         if words.prefix(6).contains("weight") || words.prefix(6).contains("weighting") { return (.weight, "metric.share-of-weight") }

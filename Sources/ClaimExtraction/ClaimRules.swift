@@ -63,7 +63,10 @@ struct ClaimRules {
     /// The cue mentions inside tokens `lo..<hi`.
     func cueMentions(_ lo: Int, _ hi: Int) -> [CueMention] { a.cues.filter { $0.start >= lo && $0.end <= hi } }
 
-    func hasCue(_ lo: Int, _ hi: Int, _ test: (Cue) -> Bool) -> Bool { cueMentions(lo, hi).contains { test($0.cue) } }
+    func hasCue(_ lo: Int, _ hi: Int, _ test: (Cue) -> Bool) -> Bool {
+        for c in a.cues where c.start >= lo && c.end <= hi && test(c.cue) { return true }
+        return false
+    }
 
     func clauseRange(_ c: Int) -> (Int, Int) {
         let lo = clauseStart[c]
@@ -72,6 +75,9 @@ struct ClaimRules {
     }
 
     // MARK: clauses
+
+    /// Words that open a clause.
+    static let clauseWords: WordSet = ["and", "while", "but", "whereas", "which", "although", "though", "compared", "versus", "vs", "or"]
 
     /// Splits the sentence at `;`, `:`, spaced dashes, parentheses, commas, and conjunctions that
     /// open a clause ("and", "while", "but", "which", "compared with"), never inside a name or a date.
@@ -96,11 +102,7 @@ struct ClaimRules {
                     default: break
                     }
                 } else if t[i].kind == .word, i > 0 {
-                    switch lower(i) {
-                    case "and", "while", "but", "whereas", "which", "although", "though", "compared", "versus", "vs", "or":
-                        boundary = true
-                    default: break
-                    }
+                    boundary = ClaimRules.clauseWords.contains(t[i])
                 }
             }
             boundaries[i] = boundary

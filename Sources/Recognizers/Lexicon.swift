@@ -220,20 +220,37 @@ public struct Lexicon: Sendable {
         return nil
     }
 
-    /// Non-comment, non-header lines split at tabs, with their line numbers.
+    /// Non-comment, non-header lines split at tabs, with their line numbers. Split over UTF-8
+    /// bytes (tabs and line breaks are ASCII): `String.split` walks grapheme clusters, and the
+    /// built-in lexicons are loaded on every run.
     static func rows(_ text: String, _ file: String, _ problems: inout [LexiconProblem]) -> [(Int, [String])] {
         var out: [(Int, [String])] = []
         var header = true
-        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if header { header = false; continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if cols.isEmpty || cols[0].isEmpty {
-                problems.append(LexiconProblem(file: file, line: k + 1, reason: "empty first column"))
-                continue
+        var text = text
+        text.withUTF8 { b in
+            var lineStart = 0
+            var lineNumber = 0
+            while lineStart < b.count {
+                lineNumber += 1
+                var lineEnd = lineStart
+                while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
+                let next = lineEnd + 1
+                if lineEnd > lineStart, b[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                defer { lineStart = next }
+                if lineEnd == lineStart || b[lineStart] == UInt8(ascii: "#") { continue }
+                if header { header = false; continue }
+                var cols: [String] = []
+                var cell = lineStart
+                for k in lineStart...lineEnd where k == lineEnd || b[k] == 0x09 {
+                    cols.append(String(decoding: UnsafeBufferPointer(rebasing: b[cell..<k]), as: UTF8.self))
+                    cell = k + 1
+                }
+                if cols[0].isEmpty {
+                    problems.append(LexiconProblem(file: file, line: lineNumber, reason: "empty first column"))
+                    continue
+                }
+                out.append((lineNumber, cols))
             }
-            out.append((k + 1, cols))
         }
         return out
     }

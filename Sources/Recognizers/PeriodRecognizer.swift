@@ -78,7 +78,11 @@ enum PeriodRecognizer {
     /// word, a quarter/half/fiscal-year code or a word of the period lexicon.
     static func mayStart(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
         switch a.tokens[i].kind {
-        case .number: return true
+        case .number:
+            // periods start with a day, a month or quarter number, or a year: "30 September",
+            // "9/30/2025", "3Q25", "2025-09-30", "1990s"; never with 6.5 or 1,200
+            guard let v = integer(a, i) else { return false }
+            return v <= 31 || (a.tokens[i].integerDigits == 4 && (1800...2100).contains(v))
         case .symbol: return false
         case .word:
             let tok = a.tokens[i]
