@@ -2,6 +2,16 @@ import ClaimModel
 import Recognizers
 
 extension ClaimRules {
+    /// Words for funds, whose money moving is a flow.
+    static let fundWords: WordSet = ["funds", "fund", "etfs", "etf", "trackers", "vehicles", "products"]
+    /// Members of an index or market, whose share is breadth.
+    static let universeWords: WordSet = ["stocks", "members", "companies", "components", "constituents", "issues", "names", "shares"]
+    /// Words that compare a quantity with the one before it.
+    static let comparisonWords: WordSet = ["outpacing", "outperforming", "beating", "compared", "versus", "vs", "while", "against",
+                                           "than", "trailing", "lagging"]
+    /// Conjunctions that open a subordinate clause, across which a period does not reach.
+    static let subordinators: WordSet = ["as", "when", "after", "before", "because", "although", "though", "until", "whereas"]
+
     // MARK: metric
 
     /// The metric, from the unit and the cue words around the quantity.
@@ -51,8 +61,7 @@ extension ClaimRules {
         }
         if d.unit.isCurrency {
             // money moving into or out of funds: "Technology sector funds …, taking in $3.2 billion"
-            let fundWords: Set<String> = ["funds", "fund", "etfs", "etf", "trackers", "vehicles", "products"]
-            if (0..<t.count).contains(where: { fundWords.contains(lower($0)) }),
+            if (0..<t.count).contains(where: { a.token($0, in: ClaimRules.fundWords) }),
                q.signed || hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 3), { if case .direction = $0 { return true }; return false }) {
                 set(.flows, "metric.fund-money"); return
             }
@@ -147,21 +156,25 @@ extension ClaimRules {
     /// Breadth: "percentage/share/percent of … stocks", or stocks "trading above their N-day
     /// moving average", "outperforming", "advancing", "at new highs".
     func breadth(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
-        let universe: Set<String> = ["stocks", "members", "companies", "components", "constituents", "issues", "names", "shares"]
         // "the percentage / share / proportion of (NYSE) stocks …" before it in the clause
         let from = min(lo, max(0, q.spanStart - 26))
         for k in from..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
-            if (k + 2..<min(q.spanStart, k + 9)).contains(where: { universe.contains(lower($0)) }) { return true }
+            if (k + 2..<min(q.spanStart, k + 9)).contains(where: { a.token($0, in: ClaimRules.universeWords) }) { return true }
         }
         // "58% of the stocks in the index were trading above …", "96% of semiconductor stocks trading above …"
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
-            let after = (q.spanEnd + 1..<min(t.count, q.spanEnd + 14)).map { lower($0) }
-            let hasUniverse = after.prefix(7).contains(where: { universe.contains($0) })
-            let text = after.joined(separator: " ")
-            let condition = text.contains("moving average") || text.contains("above their") || text.contains("outperform")
-                || text.contains("advanc") || text.contains("new high") || text.contains("new low") || text.contains("higher")
-                || text.contains(" beat") || text.contains("above its") || text.contains("200-day") || text.contains("200 - day")
-            return hasUniverse && condition
+            let range = q.spanEnd + 1..<min(t.count, q.spanEnd + 14)
+            guard range.prefix(7).contains(where: { a.token($0, in: ClaimRules.universeWords) }) else { return false }
+            // a condition on those members: "above their 200-day moving average", "advancing",
+            // "at new highs", "outperforming", "beat estimates"
+            func pair(_ k: Int, _ x: StaticString, _ y: StaticString) -> Bool { a.isWord(k, x) && a.isWord(k + 1, y) }
+            return range.contains { k in
+                let w = lower(k)
+                return pair(k, "moving", "average") || pair(k, "above", "their") || pair(k, "above", "its")
+                    || (a.isWord(k, "new") && (lower(k + 1).hasPrefix("high") || lower(k + 1).hasPrefix("low")))
+                    || w.hasPrefix("outperform") || w.hasPrefix("advanc") || w.hasPrefix("higher") || w.hasPrefix("beat")
+                    || (w == "200" && lower(k + 1) == "-" && a.isWord(k + 2, "day"))
+            }
         }
         return false
     }
@@ -528,13 +541,13 @@ extension ClaimRules {
         let (lo, _) = clauseRange(d.clause)
         if isRestatement(d, p) { return true }
         // words between the previous claim and this one
-        let between = (p.mention.spanEnd..<d.mention.spanStart).filter { !inPeriod($0) }.map { lower($0) }
-        if between.contains(where: { ["outpacing", "outperforming", "beating", "compared", "versus", "vs", "while", "against", "than", "trailing", "lagging"].contains($0) }) {
-            return true
+        let between = (p.mention.spanEnd..<d.mention.spanStart).filter { !inPeriod($0) }
+        if between.contains(where: { a.token($0, in: ClaimRules.comparisonWords) }) { return true }
+        if let f = between.first, let l = between.last {
+            if isSymbol(f, ","), between.count <= 2, a.isWord(l, "or") { return true }   // "81.21 points, or 1.8%"
+            if a.isWord(l, "from") { return true }                                          // "rose to 51%, up from 1%"
+            if a.isWord(l, "to"), between.count <= 3 { return true }                        // "fell 182.60 points, or 2.7%, to 6,552.51"
         }
-        if between.first == "," && between.count <= 2 && between.last == "or" { return true }   // "81.21 points, or 1.8%"
-        if between.last == "from" { return true }                                                 // "rose to 51%, up from 1%"
-        if between.last == "to", between.count <= 3 { return true }                               // "fell 182.60 points, or 2.7%, to 6,552.51"
         // an elliptical list: "…, the Nasdaq 17.3% and the Dow 9.1%" (a name, then the number, no verb)
         if a.entities.contains(where: { $0.end == d.mention.spanStart && $0.start >= p.mention.spanEnd }),
            !hasCue(p.mention.spanEnd, d.mention.spanStart, { if case .direction = $0 { return true }; return false }) {
@@ -631,10 +644,9 @@ extension ClaimRules {
         // otherwise the nearest period of the sentence ("The Fed's September 2025 rate cut, which
         // reduced … by 25 basis points"; "$28 billion for Apple and $20 billion for Microsoft in
         // the past quarter")
-        let subordinators: Set<String> = ["as", "when", "after", "before", "because", "although", "though", "until", "whereas"]
         let own = usable.filter { p in
             let range = p.end <= q.spanStart ? p.end..<q.spanStart : q.spanEnd..<p.start
-            return !range.contains { subordinators.contains(lower($0)) }
+            return !range.contains { a.token($0, in: ClaimRules.subordinators) }
         }
         if [Metric.return, .points, .flows, .rate, .growth, .level].contains(d.metric),
            let p = own.min(by: { distance($0, q) < distance($1, q) }) {

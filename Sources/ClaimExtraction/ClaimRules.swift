@@ -46,6 +46,7 @@ struct ClaimRules {
 
     init(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: Discourse) {
         self.a = a
+        self.t = a.tokens
         self.context = context
         self.discourse = discourse
         segment()
@@ -53,7 +54,9 @@ struct ClaimRules {
 
     // MARK: token helpers
 
-    var t: [Token] { a.tokens }
+    /// The sentence's tokens (a stored copy: reading `a.tokens` through a computed property
+    /// retains and releases the array at every access).
+    let t: [Token]
     func lower(_ i: Int) -> String { a.lower(i) }
     func isSymbol(_ i: Int, _ s: Unicode.Scalar...) -> Bool { i >= 0 && i < t.count && t[i].kind == .symbol && s.contains(t[i].scalar) }
 

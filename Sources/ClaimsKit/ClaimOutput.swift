@@ -61,7 +61,7 @@ public enum ClaimOutput {
         if rules && !c.rules.isEmpty {
             o.key("rules")
             o.open()
-            for (k, v) in c.rules.sorted(by: { $0.key < $1.key }) { o.field(k, v) }
+            for (k, v) in c.rules.sorted(by: { $0.key < $1.key }) { o.field(dynamic: k, v) }
             o.close()
         }
         o.close()
@@ -125,24 +125,43 @@ struct JSONWriter {
 
     /// Writes `"key":` (after a comma from the object's second field on).
     mutating func key(_ key: String) {
-        if first.last == false { out.append(UInt8(ascii: ",")) }
-        if !first.isEmpty { first[first.count - 1] = false }
+        comma()
         JSONWriter.quote(key, into: &out)
         out.append(UInt8(ascii: ":"))
     }
 
-    mutating func raw(_ key: String, _ value: String) {
+    /// Writes `"key":` for a key known to need no escaping (the contract's field names).
+    mutating func key(_ key: StaticString) {
+        comma()
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+    }
+
+    private mutating func comma() {
+        if first.last == false { out.append(UInt8(ascii: ",")) }
+        if !first.isEmpty { first[first.count - 1] = false }
+    }
+
+    mutating func raw(_ key: StaticString, _ value: String) {
         self.key(key)
         out.append(contentsOf: value.utf8)
     }
 
-    mutating func field(_ key: String, _ value: String?) {
+    mutating func field(_ key: StaticString, _ value: String?) {
         self.key(key)
         if let value { JSONWriter.quote(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
     }
-    mutating func field(_ key: String, _ value: Int) { raw(key, String(value)) }
-    mutating func field(_ key: String, _ value: Double) { raw(key, JSONWriter.number(value)) }
-    mutating func field(_ key: String, _ value: Bool) { raw(key, value ? "true" : "false") }
+    mutating func field(_ key: StaticString, _ value: Int) { raw(key, String(value)) }
+    mutating func field(_ key: StaticString, _ value: Double) { raw(key, JSONWriter.number(value)) }
+    mutating func field(_ key: StaticString, _ value: Bool) { raw(key, value ? "true" : "false") }
+
+    /// A string field with a key made at run time (the rule names).
+    mutating func field(dynamic key: String, _ value: String) {
+        self.key(key)
+        JSONWriter.quote(value, into: &out)
+    }
 
     /// A number as JSON: integers without a fraction, others in Swift's shortest round-trip form;
     /// never `inf` or `nan` (written as null, which the contract's readers refuse loudly).

@@ -21,30 +21,44 @@ enum DateText {
         case separator(Character)
     }
 
+    /// The tokens of a date string, over Unicode scalars (grapheme clusters are not needed to
+    /// find digits, letters and separators, and datelines are read for every document).
     static func tokens(_ s: Substring) -> [Token] {
         var out: [Token] = []
-        var i = s.startIndex
-        while i < s.endIndex {
-            let c = s[i]
-            if c.isASCII && c.isNumber {
+        let u = Array(s.unicodeScalars)
+        // ASCII first: the Unicode property tables are slow to consult
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? (c.value | 0x20 >= 0x61 && c.value | 0x20 <= 0x7A) : c.properties.isAlphabetic
+        }
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? (c == " " || c == "\t" || c == "\n" || c == "\r" || c.value == 0x0C || c.value == 0x0B) : c.properties.isWhitespace
+        }
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            if c.isASCII && c.value >= 48 && c.value <= 57 {
                 var j = i
                 var v = 0
                 var digits = 0
-                while j < s.endIndex, s[j].isASCII, s[j].isNumber, digits < 9 {
-                    v = v * 10 + Int(s[j].asciiValue! - 48)
+                while j < u.count, u[j].isASCII, u[j].value >= 48, u[j].value <= 57, digits < 9 {
+                    v = v * 10 + Int(u[j].value - 48)
                     digits += 1
-                    j = s.index(after: j)
+                    j += 1
                 }
                 out.append(.number(v, digits: digits))
                 i = j
-            } else if c.isLetter {
+            } else if isLetter(c) {
                 var j = i
-                while j < s.endIndex, s[j].isLetter { j = s.index(after: j) }
-                out.append(.word(s[i..<j].lowercased()))
+                var word = String.UnicodeScalarView()
+                while j < u.count, isLetter(u[j]) {
+                    word.append(u[j])
+                    j += 1
+                }
+                out.append(.word(String(word).lowercased()))
                 i = j
             } else {
-                if !c.isWhitespace { out.append(.separator(c)) }
-                i = s.index(after: i)
+                if !isSpace(c) { out.append(.separator(Character(c))) }
+                i += 1
             }
         }
         return out

@@ -108,12 +108,21 @@ enum MetadataReader {
     /// `Published October 1, 2025`. Only forms with a month name or an ISO date count.
     static func dateline(in text: String) -> CalendarDate? {
         var lines = 0
-        // the first few lines only: never split a whole (maybe huge) text
-        for line in text.prefix(4096).split(separator: "\n", omittingEmptySubsequences: true) {
-            lines += 1
-            if lines > 6 { break }
-            let head = line.prefix(160)
-            if let d = DateText.firstDate(in: DateText.tokens(head), strict: true) { return d }
+        // the first few lines only, found over UTF-8: never split a whole (maybe huge) text
+        let u = text.utf8
+        var start = u.startIndex
+        while start < u.endIndex, lines < 6 {
+            let end = u[start...].firstIndex(of: 0x0A) ?? u.endIndex
+            let line = u[start..<end]
+            if !line.isEmpty {
+                lines += 1
+                // every date form has a digit
+                if line.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                    let head = Substring(text[start..<end]).prefix(160)
+                    if let d = DateText.firstDate(in: DateText.tokens(head), strict: true) { return d }
+                }
+            }
+            start = end < u.endIndex ? u.index(after: end) : end
         }
         return nil
     }

@@ -86,27 +86,31 @@ enum PeriodRecognizer {
         case .symbol: return false
         case .word:
             let tok = a.tokens[i]
-            if headWords.contains(tok) || isCode(a.lower(i)) { return true }
-            if leadWords.contains(tok) { return periodLike(a, c, i + 1) }
+            if headWords.contains(tok) || isCode(a, i) { return true }
+            if leadWords.contains(tok) { return periodLike(a, c, i + 1, depth: 1) }
             return c.lexicon.periods.longest(in: a.tokens, at: i) != nil
         }
     }
 
-    /// "Q3", "H1", "Q9" (invalid), "FY2025" in lower case.
-    static func isCode(_ w: String) -> Bool {
-        if let f = w.utf8.first, f == UInt8(ascii: "q") || f == UInt8(ascii: "h"), w.utf8.count == 2 { return true }
-        return w.hasPrefix("fy")
+    /// "Q3", "H1", "Q9" (invalid), "FY2025": read from the token's bytes.
+    static func isCode(_ a: SentenceAnalysis, _ i: Int) -> Bool {
+        let t = a.tokens[i]
+        let f = a.bytes[t.start] | 0x20
+        if t.end - t.start == 2, f == UInt8(ascii: "q") || f == UInt8(ascii: "h") { return true }
+        return t.end - t.start >= 3 && f == UInt8(ascii: "f") && a.bytes[t.start + 1] | 0x20 == UInt8(ascii: "y")
     }
 
     /// Token `j` can continue a period expression after a lead word.
-    static func periodLike(_ a: SentenceAnalysis, _ c: RecognizerContext, _ j: Int) -> Bool {
+    /// Lead words may follow each other ("as of the end of"), up to three in a row.
+    static func periodLike(_ a: SentenceAnalysis, _ c: RecognizerContext, _ j: Int, depth: Int) -> Bool {
         guard j < a.tokens.count else { return false }
         switch a.tokens[j].kind {
         case .number: return true
         case .symbol: return false
         case .word:
             let tok = a.tokens[j]
-            if headWords.contains(tok) || leadWords.contains(tok) || followWords.contains(tok) || isCode(a.lower(j)) { return true }
+            if leadWords.contains(tok) { return depth < 3 && periodLike(a, c, j + 1, depth: depth + 1) }
+            if headWords.contains(tok) || followWords.contains(tok) || isCode(a, j) { return true }
             if c.lexicon.periods.longest(in: a.tokens, at: j) != nil { return true }
             // "over the twelve months": a number in words
             return c.lexicon.units.longest(in: a.tokens, at: j)?.values.contains { if case .number = $0 { return true }; return false } == true
@@ -312,8 +316,8 @@ enum PeriodRecognizer {
         }
 
         // "Q9 2025", "Q0", "H3": the shape of a quarter or half with an impossible number
-        if tok.kind == .word, a.text(i).count == 2, let first = a.text(i).uppercased().first, first == "Q" || first == "H",
-           let n = Int(a.text(i).dropFirst()), first == "Q" ? !(1...4).contains(n) : !(1...2).contains(n) {
+        if tok.kind == .word, tok.end - tok.start == 2, let first = a.lower(i).first, first == "q" || first == "h",
+           let n = Int(a.lower(i).dropFirst()), first == "q" ? !(1...4).contains(n) : !(1...2).contains(n) {
             return Found(end: year(a, i + 1) != nil ? i + 2 : i + 1, kind: .invalid, period: nil, rule: "period.invalid")
         }
         // quarters: "Q3", "Q3 2025", "Q3'25", "3Q", "3Q25", "2025 Q3", "third quarter (of) 2025"

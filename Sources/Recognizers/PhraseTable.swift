@@ -12,6 +12,9 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     private var values: [Value] = []
     private var mask: Int
     private var count = 0
+    /// A bit per possible first-token key (hashed to 16 bits): a token that starts no phrase is
+    /// turned away by one small, cache-resident array instead of a probe into the big one.
+    private var firstBits = [UInt64](repeating: 0, count: 1024)
     /// The longest phrase, in tokens.
     public private(set) var maxTokens = 0
 
@@ -33,6 +36,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             guard !hashes.isEmpty else { continue }
             maxTokens = max(maxTokens, hashes.count)
             var key = PhraseTable.seed
+            let first = PhraseTable.combine(key, hashes[0])
+            firstBits[Int(truncatingIfNeeded: first >> 6) & 1023] |= 1 << (first & 63)
             for (k, h) in hashes.enumerated() {
                 key = PhraseTable.combine(key, h)
                 if k < hashes.count - 1 { prefixes.insert(key) }
@@ -112,7 +117,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The longest phrase that starts at token `i`, or nil.
     public func longest(in tokens: [Token], at i: Int, caseSensitive: Bool = false) -> Match? {
-        guard count > 0, i < tokens.count, !PhraseTable.isJoiner(tokens[i]) else { return nil }
+        guard count > 0, i < tokens.count else { return nil }
+        let first = PhraseTable.combine(PhraseTable.seed, caseSensitive ? tokens[i].exactHash : tokens[i].hash)
+        guard firstBits[Int(truncatingIfNeeded: first >> 6) & 1023] & (1 << (first & 63)) != 0,
+              !PhraseTable.isJoiner(tokens[i]) else { return nil }
         var key = PhraseTable.seed
         var j = i
         var used = 0

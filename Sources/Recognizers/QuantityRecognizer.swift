@@ -270,7 +270,8 @@ enum QuantityRecognizer {
     static let fractionStarts = WordSet(fractions.keys.map { String($0.split(separator: " ")[0]) })
 
     static func fraction(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> QuantityMention? {
-        guard a.tokens[i].kind == .word, fractionStarts.contains(a.tokens[i]) else { return nil }
+        guard a.tokens[i].kind == .word, fractionStarts.contains(a.tokens[i]),
+              a.isWord(i + 1, "of") || a.isWord(i + 2, "of") || a.isWord(i + 3, "of") else { return nil }
         for length in [3, 2, 1] where i + length <= a.tokens.count {
             let words = (i..<(i + length)).map { lower(a, $0) }.filter { $0 != "-" }.joined(separator: " ")
             guard let v = fractions[words], lower(a, i + length) == "of" else { continue }
