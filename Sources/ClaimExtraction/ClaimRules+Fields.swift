@@ -6,6 +6,13 @@ extension ClaimRules {
     static let fundWords: WordSet = ["funds", "fund", "etfs", "etf", "trackers", "vehicles", "products"]
     /// Members of an index or market, whose share is breadth.
     static let universeWords: WordSet = ["stocks", "members", "companies", "components", "constituents", "issues", "names", "shares"]
+    /// Yields, debt that yields an interest rate, and rate words.
+    static let yieldWords: WordSet = ["yield", "yields", "yielding"]
+    static let debtWords: WordSet = ["treasury", "treasuries", "bond", "bonds", "note", "notes", "bill", "bills", "mortgage", "debt",
+                                     "gilt", "gilts", "bund", "bunds", "sovereign", "corporate"]
+    static let rateWords: WordSet = ["rate", "rates", "fed", "interest"]
+    /// Nouns of a share: "the percentage of stocks".
+    static let shareWords: WordSet = ["percentage", "percent", "share", "proportion", "fraction"]
     /// Words that compare a quantity with the one before it.
     static let comparisonWords: WordSet = ["outpacing", "outperforming", "beating", "compared", "versus", "vs", "while", "against",
                                            "than", "trailing", "lagging"]
@@ -147,10 +154,10 @@ extension ClaimRules {
 
     /// "2.9% year over year", "3% y/y", "an annual rate of 2.5%".
     func yearOverYear(_ q: QuantityMention, _ hi: Int) -> Bool {
-        let after = (q.spanEnd..<min(t.count, q.spanEnd + 5)).map { lower($0) }.joined(separator: " ")
-        return after.hasPrefix("year over year") || after.hasPrefix("year - over - year") || after.hasPrefix("year - on - year")
-            || after.hasPrefix("y / y") || after.hasPrefix("yoy") || after.hasPrefix("on the year") || after.hasPrefix("from a year")
-            || after.hasPrefix("annualized") || after.hasPrefix("year on year")
+        let k = q.spanEnd
+        return a.phrase(k, "year", "over", "year") || a.phrase(k, "year", "-", "over", "-", "year") || a.phrase(k, "year", "-", "on", "-", "year")
+            || a.phrase(k, "y", "/", "y") || a.phrase(k, "yoy") || a.phrase(k, "on", "the", "year") || a.phrase(k, "from", "a", "year")
+            || a.phrase(k, "annualized") || a.phrase(k, "year", "on", "year")
     }
 
     /// Breadth: "percentage/share/percent of … stocks", or stocks "trading above their N-day
@@ -158,7 +165,7 @@ extension ClaimRules {
     func breadth(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
         // "the percentage / share / proportion of (NYSE) stocks …" before it in the clause
         let from = min(lo, max(0, q.spanStart - 26))
-        for k in from..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
+        for k in from..<q.spanStart where a.token(k, in: ClaimRules.shareWords) && a.isWord(k + 1, "of") {
             if (k + 2..<min(q.spanStart, k + 9)).contains(where: { a.token($0, in: ClaimRules.universeWords) }) { return true }
         }
         // "58% of the stocks in the index were trading above …", "96% of semiconductor stocks trading above …"
@@ -182,11 +189,10 @@ extension ClaimRules {
     func rateContext(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
         let near = max(lo, q.spanStart - 14)..<min(hi, q.spanEnd + 4)
         if a.entities.contains(where: { $0.entity.kind == "rate" && near.contains($0.start) }) { return true }
-        let words = near.map { lower($0) }
         // a company's or fund's "yield" is its dividend yield, not an interest rate
-        if words.contains(where: { ["yield", "yields", "yielding"].contains($0) }),
-           !words.contains(where: { ["treasury", "treasuries", "bond", "bonds", "note", "notes", "bill", "bills", "mortgage", "debt", "gilt", "gilts", "bund", "bunds", "sovereign", "corporate"].contains($0) }),
-           !words.contains(where: { ["rate", "rates", "fed", "interest"].contains($0) }) {
+        if near.contains(where: { a.token($0, in: ClaimRules.yieldWords) }),
+           !near.contains(where: { a.token($0, in: ClaimRules.debtWords) }),
+           !near.contains(where: { a.token($0, in: ClaimRules.rateWords) }) {
             return false
         }
         return hasCue(near.lowerBound, near.upperBound) { $0 == .metric(.rate) }
@@ -247,7 +253,7 @@ extension ClaimRules {
         }
         // "its earnings per share to grow about 14%": the owner of the unnamed subject
         if let c = a.cues.last(where: { $0.end <= q.spanStart && $0.start >= lo && ["its", "their"].contains(lower($0.start)) }),
-           (c.end..<q.spanStart).contains(where: { cues(at: $0).contains(.group) }), let (e, text) = antecedent(before: c.start, "any") {
+           (c.end..<q.spanStart).contains(where: { cue(at: $0, .group) }), let (e, text) = antecedent(before: c.start, "any") {
             set(e, text, "subject.anaphor-owner"); return
         }
         // 4. an unnamed subject of its own in the clause: "small-cap ETFs facing …", "96% of
@@ -346,7 +352,7 @@ extension ClaimRules {
 
     /// With "respectively", the names before the verb and the numbers after it pair up in order.
     func respectively(_ q: QuantityMention) -> (Entity, String)? {
-        guard let r = (0..<t.count).first(where: { lower($0) == "respectively" }), q.spanStart < r else { return nil }
+        guard let r = (0..<t.count).first(where: { a.isWord($0, "respectively") }), q.spanStart < r else { return nil }
         let numbers = a.quantities.filter { $0.role == .quantity && $0.spanEnd <= r }
         guard let first = numbers.first, let index = numbers.firstIndex(of: q) else { return nil }
         let names = a.entities.filter { $0.end <= first.spanStart && !$0.negated && !$0.modifier && !isObject($0.start) }
@@ -356,10 +362,9 @@ extension ClaimRules {
 
     /// True when the sentence is about the Federal Reserve's policy rate.
     func fedRate() -> Bool {
-        let words = (0..<t.count).map { lower($0) }
-        let fed = words.contains("fed") || words.contains("fomc") || (words.contains("federal") && words.contains("reserve"))
-        let policy = words.contains("cut") || words.contains("cuts") || words.contains("hike") || words.contains("range")
-            || words.contains("rates") || words.contains("rate") || words.contains("policy")
+        func has(_ w: StaticString) -> Bool { (0..<t.count).contains { a.isWord($0, w) } }
+        let fed = has("fed") || has("fomc") || (has("federal") && has("reserve"))
+        let policy = has("cut") || has("cuts") || has("hike") || has("range") || has("rates") || has("rate") || has("policy")
         return fed && policy
     }
 
@@ -368,7 +373,7 @@ extension ClaimRules {
     /// members"), before the condition ("trading above", "outperforming" …).
     func breadthUniverse(_ q: QuantityMention, _ lo: Int) -> (Entity, String)? {
         var ranges: [Range<Int>] = []
-        for k in max(lo, q.spanStart - 26)..<q.spanStart where ["percentage", "percent", "share", "proportion", "fraction"].contains(lower(k)) && lower(k + 1) == "of" {
+        for k in max(lo, q.spanStart - 26)..<q.spanStart where a.token(k, in: ClaimRules.shareWords) && a.isWord(k + 1, "of") {
             ranges.append((k + 2)..<min(q.spanStart, k + 9))
         }
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" { ranges.append((q.spanEnd + 1)..<min(t.count, q.spanEnd + 9)) }
@@ -423,14 +428,14 @@ extension ClaimRules {
             var words: [Int] = []
             while k < t.count, words.count < 5, t[k].kind == .word || isSymbol(k, "-") {
                 words.append(k)
-                if cues(at: k).contains(.group) { return a.text(words.first!, k + 1) }
+                if cue(at: k, .group) { return a.text(words.first!, k + 1) }
                 k += 1
             }
         }
         var k = q.spanStart - 1
         while k >= lo {
             // "companies in the index" is a subject even after "of" ("the market cap of companies …")
-            if cues(at: k).contains(.group), !isObject(nounPhraseStart(k, lo)) || lower(nounPhraseStart(k, lo) - 1) == "of" {
+            if cue(at: k, .group), !isObject(nounPhraseStart(k, lo)) || lower(nounPhraseStart(k, lo) - 1) == "of" {
                 let start = nounPhraseStart(k, lo)
                 return a.text(start, k + 1)
             }
@@ -515,18 +520,16 @@ extension ClaimRules {
         guard p.mention.spanEnd <= d.mention.spanStart else { return false }
         // the words since the last comma before the number: ", or 2.7%", ", to 6,552.51", ", down from 71%"
         var k = d.mention.spanStart - 1
-        var words: [String] = []
-        while k >= p.mention.spanEnd, !isSymbol(k, ",", ";") {
-            if !inPeriod(k) { words.insert(lower(k), at: 0) }
-            k -= 1
-        }
+        while k >= p.mention.spanEnd, !isSymbol(k, ",", ";") { k -= 1 }
         let sinceComma = k >= p.mention.spanEnd
-        let between = (p.mention.spanEnd..<d.mention.spanStart).filter { !inPeriod($0) && !isSymbol($0, ",") }.map { lower($0) }
-        let tail = sinceComma ? words : between
-        guard !tail.contains("and") else { return false }
+        // the tokens since that comma (or between the two claims, commas left out), periods left out
+        let tail = (sinceComma ? k + 1 : p.mention.spanEnd)..<d.mention.spanStart
+        let words = tail.filter { !inPeriod($0) && (sinceComma || !isSymbol($0, ",")) }
+        guard !words.contains(where: { a.isWord($0, "and") }) else { return false }
         // ", or 2.7%", ", to 6,552.51", ", down from 71%", "to a range of 4.00%–4.25%"
-        let ends = tail.count <= 3 && ["or", "to", "from", "at"].contains(tail.last ?? "")
-        let reaches = tail.count <= 5 && tail.first == "to" && ["of", "at"].contains(tail.last ?? "")
+        let last = words.last ?? -1
+        let ends = words.count <= 3 && (a.isWord(last, "or") || a.isWord(last, "to") || a.isWord(last, "from") || a.isWord(last, "at"))
+        let reaches = words.count <= 5 && a.isWord(words.first ?? -1, "to") && (a.isWord(last, "of") || a.isWord(last, "at"))
         guard ends || reaches else { return false }
         return !a.entities.contains { $0.start >= p.mention.spanEnd && $0.end <= d.mention.spanStart }
     }

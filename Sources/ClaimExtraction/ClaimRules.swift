@@ -63,6 +63,12 @@ struct ClaimRules {
     /// Cues whose phrase starts at token `i`.
     func cues(at i: Int) -> [Cue] { a.cues.filter { $0.start == i }.map(\.cue) }
 
+    /// True when a cue phrase starting at token `i` is `cue` (no array made).
+    func cue(at i: Int, _ cue: Cue) -> Bool {
+        for c in a.cues where c.start == i && c.cue == cue { return true }
+        return false
+    }
+
     /// The cue mentions inside tokens `lo..<hi`.
     func cueMentions(_ lo: Int, _ hi: Int) -> [CueMention] { a.cues.filter { $0.start >= lo && $0.end <= hi } }
 
@@ -100,7 +106,7 @@ struct ClaimRules {
                 if t[i].kind == .symbol {
                     switch t[i].scalar {
                     case ";", ",", "(", ")", "\u{2014}", "[", "]": boundary = true
-                    case ":": boundary = !(i > 0 && t[i - 1].kind == .word && cues(at: i - 1).contains(.exchange))
+                    case ":": boundary = !(i > 0 && t[i - 1].kind == .word && cue(at: i - 1, .exchange))
                     case "\u{2013}", "-": boundary = t[i].spaceBefore && i + 1 < t.count && t[i + 1].spaceBefore
                     default: break
                     }
@@ -166,11 +172,11 @@ struct ClaimRules {
         // a level has grouping, decimals, or at least three digits ("6,688.46", "21", "4,000")
         var k = q.start - 1
         while k >= 0, ["a", "the", "fresh", "new", "all-time", "record", "high", "of", "about", "around", "nearly",
-                       "above", "below", "over", "under", "near", "roughly", "just", "some"].contains(lower(k)) && cues(at: k).contains(.level) == false {
+                       "above", "below", "over", "under", "near", "roughly", "just", "some"].contains(lower(k)) && cue(at: k, .level) == false {
             k -= 1
         }
         guard k >= 0 else { return false }
-        let levelCue = a.cues.contains { $0.cue == .level && $0.end > k && $0.end <= q.start } || cues(at: k).contains(.level)
+        let levelCue = a.cues.contains { $0.cue == .level && $0.end > k && $0.end <= q.start } || cue(at: k, .level)
             || ["above", "below", "near", "record"].contains(lower(q.start - 1))
         guard levelCue else { return false }
         // an entity that has levels somewhere before in the sentence, or just after it ("6,400 on
@@ -231,7 +237,7 @@ struct ClaimRules {
         guard k >= 0 else { return false }
         // "shares of Apple" / "stock of Apple": the company is still the subject
         if lower(k) == "of", k >= 1, ["shares", "stock", "price", "value"].contains(lower(k - 1)) { return false }
-        return a.cues.contains { $0.end == k + 1 && $0.cue == .notSubject } || cues(at: k).contains(.notSubject)
+        return a.cues.contains { $0.end == k + 1 && $0.cue == .notSubject } || cue(at: k, .notSubject)
             || a.cues.contains { $0.end == k + 1 && { if case .comparison = $0.cue { return true }; return false }($0) }
     }
 

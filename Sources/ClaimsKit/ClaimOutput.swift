@@ -26,45 +26,45 @@ public enum ClaimOutput {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends one claim as a JSON object (no line break) to a byte buffer.
+    /// Appends one claim as a JSON object (no line break) to a byte buffer: the contract's fields
+    /// in its order, written as a template of literal pieces and escaped values.
     public static func json(_ c: Claim, rules: Bool = true, into out: inout [UInt8]) {
-        var o = JSONWriter()
-        swap(&o.out, &out)
-        defer { swap(&o.out, &out) }
-        o.open()
-        o.field("doc", c.doc)
-        o.field("quote", c.quote)
-        o.field("start", c.start)
-        o.field("end", c.end)
-        o.field("sentence", c.sentence)
-        o.field("value", c.value)
-        if let high = c.valueHigh { o.field("value_high", high) }
-        o.field("unit", c.unit.rawValue)
-        o.field("bound", c.bound.rawValue)
-        o.field("subject", c.subject)
-        o.field("subject_text", c.subjectText)
-        o.field("metric", c.metric.rawValue)
+        typealias W = JSONWriter
+        W.literal("{\"doc\":", &out); W.quote(c.doc, into: &out)
+        W.literal(",\"quote\":", &out); W.quote(c.quote, into: &out)
+        W.literal(",\"start\":", &out); W.integer(c.start, &out)
+        W.literal(",\"end\":", &out); W.integer(c.end, &out)
+        W.literal(",\"sentence\":", &out); W.quote(c.sentence, into: &out)
+        W.literal(",\"value\":", &out); W.number(c.value, &out)
+        if let high = c.valueHigh { W.literal(",\"value_high\":", &out); W.number(high, &out) }
+        W.literal(",\"unit\":", &out); W.quote(c.unit.rawValue, into: &out)
+        W.literal(",\"bound\":", &out); W.quote(c.bound.rawValue, into: &out)
+        W.literal(",\"subject\":", &out); W.optional(c.subject, &out)
+        W.literal(",\"subject_text\":", &out); W.optional(c.subjectText, &out)
+        W.literal(",\"metric\":", &out); W.quote(c.metric.rawValue, into: &out)
         if let p = c.period {
-            o.key("period")
-            o.open()
-            o.field("start", p.start.description)
-            o.field("end", p.end.description)
-            o.field("text", p.text)
-            o.close()
+            W.literal(",\"period\":{\"start\":\"", &out); W.date(p.start, &out)
+            W.literal("\",\"end\":\"", &out); W.date(p.end, &out)
+            W.literal("\",\"text\":", &out); W.optional(p.text, &out)
+            W.literal("}", &out)
         } else {
-            o.raw("period", "null")
+            W.literal(",\"period\":null", &out)
         }
-        o.field("direction", c.direction?.rawValue)
-        o.field("forecast", c.forecast)
-        o.field("hypothetical", c.hypothetical)
-        if let v = c.verdict { o.field("verdict", v.rawValue) }
+        W.literal(",\"direction\":", &out); W.optional(c.direction?.rawValue, &out)
+        W.literal(c.forecast ? ",\"forecast\":true" : ",\"forecast\":false", &out)
+        W.literal(c.hypothetical ? ",\"hypothetical\":true" : ",\"hypothetical\":false", &out)
+        if let v = c.verdict { W.literal(",\"verdict\":", &out); W.quote(v.rawValue, into: &out) }
         if rules && !c.rules.isEmpty {
-            o.key("rules")
-            o.open()
-            for (k, v) in c.rules.sorted(by: { $0.key < $1.key }) { o.field(dynamic: k, v) }
-            o.close()
+            W.literal(",\"rules\":{", &out)
+            for (n, (k, v)) in c.rules.sorted(by: { $0.key < $1.key }).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                W.quote(k, into: &out)
+                out.append(UInt8(ascii: ":"))
+                W.quote(v, into: &out)
+            }
+            W.literal("}", &out)
         }
-        o.close()
+        W.literal("}", &out)
     }
 
     /// The CSV header.
@@ -104,63 +104,46 @@ public enum ClaimOutput {
     }
 }
 
-/// A minimal JSON object writer over a byte buffer: fields in the order given, strings escaped
-/// per RFC 8259.
-struct JSONWriter {
-    var out: [UInt8] = []
-    /// Per open object: no field written yet.
-    private var first: [Bool] = []
-
-    /// Opens an object (as a value: after `key`, or at the top).
-    mutating func open() {
-        out.append(UInt8(ascii: "{"))
-        first.append(true)
+/// Pieces of JSON written into a byte buffer, strings escaped per RFC 8259.
+enum JSONWriter {
+    /// Appends literal JSON text.
+    @inline(__always)
+    static func literal(_ s: StaticString, _ out: inout [UInt8]) {
+        let p = s.utf8Start
+        for k in 0..<s.utf8CodeUnitCount { out.append(p[k]) }
     }
 
-    /// Closes the innermost object.
-    mutating func close() {
-        out.append(UInt8(ascii: "}"))
-        first.removeLast()
+    /// Appends a string, or null.
+    static func optional(_ s: String?, _ out: inout [UInt8]) {
+        if let s { quote(s, into: &out) } else { literal("null", &out) }
     }
 
-    /// Writes `"key":` (after a comma from the object's second field on).
-    mutating func key(_ key: String) {
-        comma()
-        JSONWriter.quote(key, into: &out)
-        out.append(UInt8(ascii: ":"))
+    /// Appends an integer.
+    static func integer(_ v: Int, _ out: inout [UInt8]) { out.append(contentsOf: String(v).utf8) }
+
+    /// Appends a number: integers without a fraction, others in Swift's shortest round-trip
+    /// form; never `inf` or `nan` (written as null, which the contract's readers refuse loudly).
+    static func number(_ v: Double, _ out: inout [UInt8]) {
+        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { integer(Int(v), &out); return }
+        out.append(contentsOf: number(v).utf8)
     }
 
-    /// Writes `"key":` for a key known to need no escaping (the contract's field names).
-    mutating func key(_ key: StaticString) {
-        comma()
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        out.append(UInt8(ascii: "\""))
-        out.append(UInt8(ascii: ":"))
-    }
-
-    private mutating func comma() {
-        if first.last == false { out.append(UInt8(ascii: ",")) }
-        if !first.isEmpty { first[first.count - 1] = false }
-    }
-
-    mutating func raw(_ key: StaticString, _ value: String) {
-        self.key(key)
-        out.append(contentsOf: value.utf8)
-    }
-
-    mutating func field(_ key: StaticString, _ value: String?) {
-        self.key(key)
-        if let value { JSONWriter.quote(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
-    }
-    mutating func field(_ key: StaticString, _ value: Int) { raw(key, String(value)) }
-    mutating func field(_ key: StaticString, _ value: Double) { raw(key, JSONWriter.number(value)) }
-    mutating func field(_ key: StaticString, _ value: Bool) { raw(key, value ? "true" : "false") }
-
-    /// A string field with a key made at run time (the rule names).
-    mutating func field(dynamic key: String, _ value: String) {
-        self.key(key)
-        JSONWriter.quote(value, into: &out)
+    /// Appends a day as `YYYY-MM-DD`.
+    static func date(_ d: CalendarDate, _ out: inout [UInt8]) {
+        func two(_ n: Int) {
+            out.append(UInt8(ascii: "0") + UInt8(n / 10 % 10))
+            out.append(UInt8(ascii: "0") + UInt8(n % 10))
+        }
+        if d.year >= 0 && d.year <= 9999 {
+            two(d.year / 100)
+            two(d.year % 100)
+        } else {
+            out.append(contentsOf: String(d.year).utf8)
+        }
+        out.append(UInt8(ascii: "-"))
+        two(d.month)
+        out.append(UInt8(ascii: "-"))
+        two(d.day)
     }
 
     /// A number as JSON: integers without a fraction, others in Swift's shortest round-trip form;

@@ -7,56 +7,97 @@ import ClaimModel
 /// `#` headings, `-`/`*`/`+`/`•`/`1.` list items, `>` quotes, `|` table rows.
 enum PlainText {
     static func blocks(_ text: String) -> [Block] {
-        var blocks: [Block] = []
-        var offset = 0
-        var lineStart = 0
-        var line: [Unicode.Scalar] = []
-        func finish() {
-            // trim white space at both ends, keeping offsets
-            var a = 0, b = line.count
-            while a < b, line[a].properties.isWhitespace { a += 1 }
-            while b > a, line[b - 1].properties.isWhitespace { b -= 1 }
-            guard a < b else { return }
-            let body = line[a..<b]
-            var kind = BlockKind.paragraph
-            var level: Int? = nil
-            let first = body.first!
-            if first == "#" {
-                let hashes = body.prefix(while: { $0 == "#" }).count
-                if hashes <= 6, body.count > hashes, body[body.startIndex + hashes] == " " {
-                    kind = .heading
-                    level = hashes
+        // over UTF-8 bytes: offsets count Unicode scalars (bytes that are not continuation
+        // bytes), and only the scalars at a line's ends are decoded
+        var text = text
+        return text.withUTF8 { b in
+            var blocks: [Block] = []
+            var i = 0
+            var lineStart = 0   // in scalars
+            while i <= b.count {
+                var j = i
+                var scalars = 0
+                while j < b.count, b[j] != 0x0A {
+                    if b[j] & 0xC0 != 0x80 { scalars += 1 }
+                    j += 1
                 }
-            } else if (first == "-" || first == "*" || first == "+" || first == "•"), body.count > 1,
-                      body[body.startIndex + 1] == " " {
-                kind = .listItem
-            } else if first == ">" {
-                kind = .quote
-            } else if first == "|" {
-                kind = .tableRow
-            } else if first.properties.numericType != nil {
-                let digits = body.prefix(while: { $0.properties.numericType != nil }).count
-                let after = body.index(body.startIndex, offsetBy: digits)
-                if digits <= 3, after + 1 < body.endIndex, body[after] == "." || body[after] == ")",
-                   body[after + 1] == " " {
+                if let block = line(b, i, j, scalars, lineStart) { blocks.append(block) }
+                lineStart += scalars + 1
+                i = j + 1
+            }
+            return blocks
+        }
+    }
+
+    /// The block of the line in bytes `from..<to` (`scalars` long, starting at scalar offset
+    /// `lineStart`), or nil for a blank line.
+    private static func line(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ scalars: Int, _ lineStart: Int) -> Block? {
+        // trim white space at both ends, keeping offsets
+        var a = from, sa = 0
+        while a < to {
+            let (c, n) = decode(b, a)
+            guard isSpace(c) else { break }
+            a += n
+            sa += 1
+        }
+        var e = to, se = scalars
+        while e > a {
+            var k = e - 1
+            while k > a, b[k] & 0xC0 == 0x80 { k -= 1 }
+            guard isSpace(decode(b, k).0) else { break }
+            e = k
+            se -= 1
+        }
+        guard a < e else { return nil }
+        var kind = BlockKind.paragraph
+        var level: Int? = nil
+        let (first, firstLength) = decode(b, a)
+        func byte(_ k: Int) -> UInt8? { k < e ? b[k] : nil }
+        switch first {
+        case "#":
+            var hashes = 0
+            while a + hashes < e, b[a + hashes] == UInt8(ascii: "#") { hashes += 1 }
+            if hashes <= 6, byte(a + hashes) == UInt8(ascii: " ") {
+                kind = .heading
+                level = hashes
+            }
+        case "-", "*", "+", "•":
+            if byte(a + firstLength) == UInt8(ascii: " ") { kind = .listItem }
+        case ">": kind = .quote
+        case "|": kind = .tableRow
+        default:
+            if first.properties.numericType != nil {
+                // "1. ", "12) ": up to three digits, a dot or parenthesis, a space
+                var k = a, digits = 0
+                while k < e {
+                    let (c, n) = decode(b, k)
+                    guard c.properties.numericType != nil else { break }
+                    k += n
+                    digits += 1
+                }
+                if digits <= 3, byte(k) == UInt8(ascii: ".") || byte(k) == UInt8(ascii: ")"), byte(k + 1) == UInt8(ascii: " ") {
                     kind = .listItem
                 }
             }
-            blocks.append(Block(kind: kind, start: lineStart + a, end: lineStart + b, level: level))
         }
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                finish()
-                line.removeAll(keepingCapacity: true)
-                offset += 1
-                lineStart = offset
-                continue
-            }
-            line.append(scalar)
-            offset += 1
-        }
-        finish()
-        return blocks
+        return Block(kind: kind, start: lineStart + sa, end: lineStart + se, level: level)
+    }
+
+    /// The scalar at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let c = b[i]
+        if c < 0x80 { return (Unicode.Scalar(c), 1) }
+        let n = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2)
+        var v = UInt32(c) & (n == 2 ? 0x1F : (n == 3 ? 0x0F : 0x07))
+        for k in 1..<n where i + k < b.count { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
+    }
+
+    /// White space: ASCII without a table lookup, the rest by Unicode property.
+    @inline(__always)
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c == " " || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C) : c.properties.isWhitespace
     }
 
     /// The first line, as a title, when it is short and does not read as a sentence.

@@ -87,15 +87,18 @@ public enum PeriodWord: Sendable, Hashable {
 }
 
 /// An entity the lexicons know.
-public struct Entity: Sendable, Hashable {
+///
+/// A class with constant fields: mentions, drafts and discourse state copy entities all the time,
+/// and a reference costs one retain where a struct of four strings costs four.
+public final class Entity: Sendable, Hashable, CustomStringConvertible {
     /// Canonical id.
-    public var id: String
+    public let id: String
     /// `index`, `etf`, `company`, `group`, `rate`, `commodity`, `crypto`.
-    public var kind: String
+    public let kind: String
     /// Canonical name.
-    public var name: String
+    public let name: String
     /// GICS sector, for companies that have one.
-    public var sector: String?
+    public let sector: String?
 
     /// Creates an entity.
     public init(id: String, kind: String, name: String, sector: String? = nil) {
@@ -104,6 +107,22 @@ public struct Entity: Sendable, Hashable {
         self.name = name
         self.sector = sector
     }
+
+    /// Entities are equal when all their fields are.
+    public static func == (a: Entity, b: Entity) -> Bool {
+        a === b || (a.id == b.id && a.kind == b.kind && a.name == b.name && a.sector == b.sector)
+    }
+
+    /// Hashes every field.
+    public func hash(into h: inout Hasher) {
+        h.combine(id)
+        h.combine(kind)
+        h.combine(name)
+        h.combine(sector)
+    }
+
+    /// `id (kind, name)`.
+    public var description: String { "\(id) (\(kind), \(name))" }
 }
 
 /// A problem found while loading a lexicon file.
@@ -268,7 +287,10 @@ public struct Lexicon: Sendable {
             let index: Int
             if let existing = entityIndex[id] {
                 index = existing
-                if user { entities[index].kind = cols[1] }
+                if user {
+                    let e = entities[index]
+                    entities[index] = Entity(id: e.id, kind: cols[1], name: e.name, sector: e.sector)
+                }
             } else {
                 index = entities.count
                 let name = cols[2].hasPrefix("=") ? String(cols[2].dropFirst()) : cols[2]

@@ -63,6 +63,19 @@ enum FNV {
     @usableFromInline static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     @usableFromInline static let prime: UInt64 = 0x0000_0100_0000_01b3
 
+    /// The lower-cased hash of a literal.
+    @inline(__always)
+    static func hash(_ s: StaticString) -> UInt64 {
+        var h = offset
+        let p = s.utf8Start
+        for k in 0..<s.utf8CodeUnitCount {
+            var b = p[k]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            h = (h ^ UInt64(b)) &* prime
+        }
+        return h
+    }
+
     /// The hash of a string's UTF-8, lower-cased when `fold`.
     static func hash(_ s: String, fold: Bool = true) -> UInt64 {
         var h = offset

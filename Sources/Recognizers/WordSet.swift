@@ -51,13 +51,19 @@ extension SentenceAnalysis {
     @inline(__always)
     public func isWord(_ i: Int, _ word: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
-        var h = FNV.offset
-        let p = word.utf8Start
-        for k in 0..<word.utf8CodeUnitCount {
-            var b = p[k]
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            h = (h ^ UInt64(b)) &* FNV.prime
-        }
-        return tokens[i].hash == h
+        return tokens[i].hash == FNV.hash(word)
+    }
+
+    /// True when token `i` is `text` (a word, number or symbol; case-insensitively).
+    @inline(__always)
+    public func isToken(_ i: Int, _ text: StaticString) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].hash == FNV.hash(text)
+    }
+
+    /// True when the tokens from `i` on are `texts`, one token each: `phrase(k, "year", "-", "to", "-", "date")`.
+    public func phrase(_ i: Int, _ texts: StaticString...) -> Bool {
+        guard i >= 0, i + texts.count <= tokens.count else { return false }
+        for (k, text) in texts.enumerated() where tokens[i + k].hash != FNV.hash(text) { return false }
+        return true
     }
 }
