@@ -158,6 +158,9 @@ public struct Lexicon: Sendable {
     public private(set) var cues = PhraseTable<Cue>()
     /// Units, scales, currencies and number words.
     public private(set) var units = PhraseTable<UnitWord>()
+    /// The first words of the number words in `units` ("three", "a", "half"): the quantity
+    /// recognizer looks a word up only when it is one of them.
+    public private(set) var numberWordStarts = WordSet([])
     /// Months, weekdays and other period words.
     public private(set) var periods = PhraseTable<PeriodWord>()
     /// Problems found while loading (a test requires none in the built-in files).
@@ -191,7 +194,10 @@ public struct Lexicon: Sendable {
             }
             return (cols[0], cue)
         })
-        units = PhraseTable(Lexicon.rows(files["units.tsv"] ?? "", "units.tsv", &problems).compactMap { line, cols in
+        let unitRows = Lexicon.rows(files["units.tsv"] ?? "", "units.tsv", &problems)
+        numberWordStarts = WordSet(hashes: unitRows.filter { $0.1.count >= 3 && $0.1[1] == "number" }
+            .compactMap { PhraseTable<UnitWord>.tokenHashes($0.1[0], caseSensitive: false).first })
+        units = PhraseTable(unitRows.compactMap { line, cols in
             guard cols.count >= 3 else { return nil }
             switch cols[1] {
             case "unit": return (cols[0], .unit(QuantityUnit(rawValue: cols[2])))

@@ -296,7 +296,7 @@ enum QuantityRecognizer {
 
     /// A number written in words before a unit: "three", "half a", "a quarter of a".
     static func numberWord(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> (Double, Int)? {
-        guard a.tokens[i].kind == .word, let m = c.lexicon.units.longest(in: a.tokens, at: i) else { return nil }
+        guard a.tokens[i].kind == .word, c.lexicon.numberWordStarts.contains(a.tokens[i]), let m = c.lexicon.units.longest(in: a.tokens, at: i) else { return nil }
         for v in m.values { if case .number(let n) = v { return (n, m.end) } }
         return nil
     }

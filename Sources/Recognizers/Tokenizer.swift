@@ -89,14 +89,27 @@ enum FNV {
 
 /// Splits a sentence's UTF-8 bytes into tokens.
 public enum Tokenizer {
-    /// Symbols outside ASCII that are tokens of their own (the rest count as letters).
-    static let symbols: Set<UInt32> = [
-        0x20AC, 0xA3, 0xA5, 0x20B9, 0x2212, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026,
-        0x2022, 0xB7, 0xD7, 0xF7, 0xAB, 0xBB, 0x2030, 0x2032, 0x2033, 0xB0, 0xA9, 0xAE, 0x2122, 0xA7,
-        0x2011, 0x2010, 0x2012, 0x2015, 0x00BD, 0x00BC, 0x00BE, 0x2192, 0x2191, 0x2193, 0x25B2, 0x25BC,
-    ]
+    /// Symbols outside ASCII that are tokens of their own (the rest count as letters). A switch,
+    /// not a `Set`: it runs on every non-ASCII character (curly quotes, dashes), and hashing
+    /// costs more than the comparisons.
+    static func isSymbol(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20AC, 0xA3, 0xA5, 0x20B9, 0x2212, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026,
+             0x2022, 0xB7, 0xD7, 0xF7, 0xAB, 0xBB, 0x2030, 0x2032, 0x2033, 0xB0, 0xA9, 0xAE, 0x2122, 0xA7,
+             0x2011, 0x2010, 0x2012, 0x2015, 0x00BD, 0x00BC, 0x00BE, 0x2192, 0x2191, 0x2193, 0x25B2, 0x25BC:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// White space outside ASCII: no-break and thin spaces.
-    static let spaces: Set<UInt32> = [0xA0, 0x2009, 0x202F, 0x2002, 0x2003, 0x2007, 0x200A, 0x3000, 0xFEFF, 0x200B]
+    static func isSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xA0, 0x2009, 0x202F, 0x2002, 0x2003, 0x2007, 0x200A, 0x3000, 0xFEFF, 0x200B: return true
+        default: return false
+        }
+    }
 
     /// Number tokens longer than this many integer digits get no value (a 1 MB run of digits is
     /// not a quantity, and must not turn into infinity).
@@ -131,12 +144,12 @@ public enum Tokenizer {
             }
             // non-ASCII: decode one scalar
             let (scalar, length) = decode(bytes, i)
-            if spaces.contains(scalar.value) {
+            if isSpace(scalar.value) {
                 space = true
                 i += length
                 continue
             }
-            if symbols.contains(scalar.value) || !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
+            if isSymbol(scalar.value) || !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
                 tokens.append(symbol(bytes, i, i + length, scalar, space))
                 i += length
             } else {
@@ -197,7 +210,7 @@ public enum Tokenizer {
                 i += 1
             } else {
                 let (scalar, length) = decode(b, i)
-                guard !symbols.contains(scalar.value), !spaces.contains(scalar.value),
+                guard !isSymbol(scalar.value), !isSpace(scalar.value),
                       scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { break }
                 // fold case for the common Latin letters
                 let folded = scalar.properties.lowercaseMapping

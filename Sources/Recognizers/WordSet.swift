@@ -7,13 +7,15 @@ public struct WordSet: Sendable {
     private let mask: Int
 
     /// A set of words (matched case-insensitively; one token each).
-    public init(_ words: [String]) {
+    public init(_ words: [String]) { self.init(hashes: words.map { FNV.hash($0) }) }
+
+    /// A set of token hashes (lower-cased FNV-1a).
+    init(hashes: [UInt64]) {
         var size = 16
-        while size < words.count * 4 { size *= 2 }
+        while size < hashes.count * 4 { size *= 2 }
         keys = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        for w in words {
-            let h = FNV.hash(w)
+        for h in hashes {
             var i = Int(truncatingIfNeeded: h) & mask
             while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
             keys[i] = h
