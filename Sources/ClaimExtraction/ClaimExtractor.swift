@@ -43,14 +43,39 @@ public struct ClaimExtractor: Sendable {
         var lastBlock = -1
         var blockPeriods: [Period] = []       // periods named in the current block
         var previousBlockPeriods: [Period] = []
-        for s in sentences {
+        // pieces of a sentence too dense with numbers to read whole, waiting their turn (a stack)
+        var pieces: [SentenceSpan] = []
+        var next = 0
+        var read = 0
+        while true {
+            let s: SentenceSpan
+            if let piece = pieces.popLast() {
+                s = piece
+            } else if next < sentences.count {
+                s = sentences[next]
+                next += 1
+            } else {
+                break
+            }
+            read += 1
             if s.block != lastBlock {
                 if !blockPeriods.isEmpty || s.kind != .tableRow { previousBlockPeriods = blockPeriods.isEmpty ? previousBlockPeriods : blockPeriods }
                 blockPeriods = []
                 lastBlock = s.block
             }
+            // a long run of figures and punctuation without a letter is not prose (a short one may
+            // be a date line that dates a table): nothing in it is read
+            if s.kind != .tableRow, s.byteEnd - s.byteStart > 200,
+               !bytes[s.byteStart..<s.byteEnd].contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) {
+                continue
+            }
             let sentenceBytes = Array(bytes[s.byteStart..<s.byteEnd])
             let analysis = SentenceAnalyzer.analyze(sentenceBytes, context)
+            if s.kind != .tableRow, let split = ClaimExtractor.split(s, analysis) {
+                read -= 1
+                pieces += split.reversed()
+                continue
+            }
             var drafts: [Draft]
             if let cells = TableRules.cells(analysis), s.kind == .tableRow || analysis.tokens.lazy.filter({ $0.scalar == "|" }).count >= 2 {
                 if TableRules.isHeader(analysis, cells) {
@@ -77,12 +102,53 @@ public struct ClaimExtractor: Sendable {
                 }
                 discourse.recentBlock = s.block
             }
+            // one sentence string, shared by the sentence's claims
+            let sentenceText = drafts.isEmpty ? "" : String(decoding: analysis.bytes, as: UTF8.self)
             for d in drafts {
-                claims.append(claim(d, analysis, s, doc: doc))
+                claims.append(claim(d, analysis, s, doc: doc, sentence: sentenceText))
                 if let p = d.period { discourse.lastPeriod = p }
             }
         }
-        return Extraction(claims: claims, sentences: sentences.count)
+        return Extraction(claims: claims, sentences: read)
+    }
+
+    /// The most numbers a sentence of prose is read with at once. A real sentence holds a handful;
+    /// a run with more (a list of figures flattened into a line, or junk) is read in pieces of
+    /// this many, so that the rules, which look at every number's neighbours for every claim,
+    /// cost the same per claim however long the run.
+    public static let maxQuantitiesPerSentence = 24
+
+    /// A sentence with more numbers than `maxQuantitiesPerSentence`, cut into pieces of that
+    /// many just after the last token of each piece's last number; nil when it needs no cut.
+    static func split(_ s: SentenceSpan, _ a: SentenceAnalysis) -> [SentenceSpan]? {
+        let numbers = a.quantities.filter { $0.role == .quantity || $0.role == .bare }
+        guard numbers.count > maxQuantitiesPerSentence else { return nil }
+        func scalars(_ x: Int, _ y: Int) -> Int { a.bytes[x..<y].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+        var out: [SentenceSpan] = []
+        var from = 0, fromScalar = s.start
+        var n = maxQuantitiesPerSentence - 1
+        while n < numbers.count - 1 {
+            let endToken = numbers[n].spanEnd
+            let cut = a.tokens[endToken - 1].end            // byte offset in the sentence
+            var piece = s
+            piece.byteStart = s.byteStart + from
+            piece.start = fromScalar
+            piece.byteEnd = s.byteStart + cut
+            piece.end = fromScalar + scalars(from, cut)
+            if piece.byteEnd > piece.byteStart { out.append(piece) }
+            var next = cut
+            while next < a.bytes.count, a.bytes[next] == 0x20 || a.bytes[next] == 0x09 { next += 1 }
+            fromScalar = piece.end + scalars(cut, next)
+            from = next
+            n += maxQuantitiesPerSentence
+        }
+        if from < a.bytes.count {
+            var rest = s
+            rest.byteStart = s.byteStart + from
+            rest.start = fromScalar
+            out.append(rest)
+        }
+        return out.count > 1 ? out : nil
     }
 
     /// The claim rules over one sentence of prose.
@@ -153,7 +219,7 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The finished claim: quote, offsets and sentence placed in the document.
-    func claim(_ d: Draft, _ a: SentenceAnalysis, _ s: SentenceSpan, doc: String) -> Claim {
+    func claim(_ d: Draft, _ a: SentenceAnalysis, _ s: SentenceSpan, doc: String, sentence: String? = nil) -> Claim {
         let q = d.mention
         let qs = a.tokens[q.start].start, qe = a.tokens[q.end - 1].end
         // scalar offsets: count the scalars before the quote in the sentence
@@ -165,7 +231,7 @@ public struct ClaimExtractor: Sendable {
         var rules = d.rules
         rules["value"] = q.rules.joined(separator: "+")
         return Claim(doc: doc, quote: String(decoding: a.bytes[qs..<qe], as: UTF8.self), start: start, end: start + scalarsInQuote,
-                     sentence: String(decoding: a.bytes, as: UTF8.self), value: d.value, valueHigh: q.valueHigh,
+                     sentence: sentence ?? String(decoding: a.bytes, as: UTF8.self), value: d.value, valueHigh: q.valueHigh,
                      unit: d.unit, bound: q.bound, subject: d.subject?.id, subjectText: d.subjectText, metric: d.metric,
                      period: d.period, direction: d.direction, forecast: d.forecast, hypothetical: d.hypothetical, rules: rules)
     }

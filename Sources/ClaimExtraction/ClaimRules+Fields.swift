@@ -13,6 +13,8 @@ extension ClaimRules {
     static let rateWords: WordSet = ["rate", "rates", "fed", "interest"]
     /// Nouns of a share: "the percentage of stocks".
     static let shareWords: WordSet = ["percentage", "percent", "share", "proportion", "fraction"]
+    /// Attributes of a company or index: "The dividend yield is a slim 0.7%".
+    static let attributeWords: WordSet = ["yield", "valuation", "valuations", "multiple", "dividend"]
     /// Words that compare a quantity with the one before it.
     static let comparisonWords: WordSet = ["outpacing", "outperforming", "beating", "compared", "versus", "vs", "while", "against",
                                            "than", "trailing", "lagging"]
@@ -86,7 +88,7 @@ extension ClaimRules {
                 set(.amount, "metric.amount"); return
             }
             // a price after "closed at", "to", "at": a level
-            if q.spanStart >= 1, a.cues.contains(where: { $0.end == q.spanStart && $0.cue == .level }),
+            if q.spanStart >= 1, cuesEnding(q.spanStart).contains { $0.cue == .level },
                a.entities.contains(where: { $0.end <= q.start && ["company", "commodity", "crypto", "etf", "index"].contains($0.entity.kind) }) {
                 set(.level, "metric.price-level"); d.unit = .level; return
             }
@@ -128,7 +130,7 @@ extension ClaimRules {
         guard q.spanEnd < t.count, lower(q.spanEnd) == "of" else { return nil }
         // the "of" phrase, up to the clause's end or 10 tokens
         let end = min(hi, q.spanEnd + 14)
-        let words = (q.spanEnd + 1..<end).filter { k in t[k].kind == .word && !a.entities.contains { k >= $0.start && k < $0.end } }.map { lower($0) }
+        let words = span(q.spanEnd + 1, end).filter { k in t[k].kind == .word && !a.entities.contains { k >= $0.start && k < $0.end } }.map { lower($0) }
         // two words in a row (the second may go on: "market caps", "market capitalization")
         func pair(_ x: String, _ y: String) -> Bool { words.indices.dropLast().contains { words[$0] == x && words[$0 + 1].hasPrefix(y) } }
         let namesIndex = a.entities.contains { $0.start > q.spanEnd && $0.start < end && ["index", "etf"].contains($0.entity.kind) }
@@ -166,7 +168,7 @@ extension ClaimRules {
         // "the percentage / share / proportion of (NYSE) stocks …" before it in the clause
         let from = min(lo, max(0, q.spanStart - 26))
         for k in from..<q.spanStart where a.token(k, in: ClaimRules.shareWords) && a.isWord(k + 1, "of") {
-            if (k + 2..<min(q.spanStart, k + 9)).contains(where: { a.token($0, in: ClaimRules.universeWords) }) { return true }
+            if span(k + 2, min(q.spanStart, k + 9)).contains(where: { a.token($0, in: ClaimRules.universeWords) }) { return true }
         }
         // "58% of the stocks in the index were trading above …", "96% of semiconductor stocks trading above …"
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
@@ -253,7 +255,7 @@ extension ClaimRules {
         }
         // "its earnings per share to grow about 14%": the owner of the unnamed subject
         if let c = a.cues.last(where: { $0.end <= q.spanStart && $0.start >= lo && ["its", "their"].contains(lower($0.start)) }),
-           (c.end..<q.spanStart).contains(where: { cue(at: $0, .group) }), let (e, text) = antecedent(before: c.start, "any") {
+           span(c.end, q.spanStart).contains(where: { cue(at: $0, .group) }), let (e, text) = antecedent(before: c.start, "any") {
             set(e, text, "subject.anaphor-owner"); return
         }
         // 4. an unnamed subject of its own in the clause: "small-cap ETFs facing …", "96% of
@@ -290,15 +292,15 @@ extension ClaimRules {
            case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: q.spanStart, kind) {
             set(e, text, "subject.anaphor-after:\(a.text(c.start, c.end).lowercased())"); return
         }
-        for c in a.cues.reversed() where c.end <= q.spanStart && c.start >= lo && !isObject(c.start) {
-            if case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: c.start, kind) {
+        for c in a.cues.reversed() where c.end <= q.spanStart && c.start >= lo {
+            if case .anaphor(let kind) = c.cue, !isObject(c.start), let (e, text) = antecedent(before: c.start, kind) {
                 set(e, text, "subject.anaphor:\(a.text(c.start, c.end).lowercased())"); return
             }
         }
         // an anaphor just after the number: "At a market value of about $4.5 trillion it is …",
         // "a price target of $225 for the shares"
-        for c in a.cues where c.start >= q.spanEnd && c.start <= q.spanEnd + 2 && c.end <= hi && !isObject(c.start) {
-            if case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: q.spanStart, kind) {
+        for c in a.cues where c.start >= q.spanEnd && c.start <= q.spanEnd + 2 && c.end <= hi {
+            if case .anaphor(let kind) = c.cue, !isObject(c.start), let (e, text) = antecedent(before: q.spanStart, kind) {
                 set(e, text, "subject.anaphor-after:\(a.text(c.start, c.end).lowercased())"); return
             }
         }
@@ -328,7 +330,7 @@ extension ClaimRules {
         // 12. an attribute of the company or index the text is about: "The dividend yield is a slim
         //     0.7%", "Valuations remain full at about 22 times forward earnings"
         if [.valuation, .other, .marketCap].contains(d.metric), !a.entities.contains(where: { $0.start < q.spanStart }),
-           (lo..<q.spanStart).contains(where: { ["yield", "valuation", "valuations", "multiple", "dividend"].contains(lower($0)) }) {
+           span(lo, q.spanStart).contains(where: { a.token($0, in: ClaimRules.attributeWords) }) {
             for kind in ["company", "index"] {
                 if let at = discourse.namedAt[kind], discourse.sentences - at <= 2, let (e, text) = discourse.lastOfKind[kind] {
                     set(e, text, "subject.attribute-of"); return
@@ -352,7 +354,7 @@ extension ClaimRules {
 
     /// With "respectively", the names before the verb and the numbers after it pair up in order.
     func respectively(_ q: QuantityMention) -> (Entity, String)? {
-        guard let r = (0..<t.count).first(where: { a.isWord($0, "respectively") }), q.spanStart < r else { return nil }
+        guard let r = respectivelyAt, q.spanStart < r else { return nil }
         let numbers = a.quantities.filter { $0.role == .quantity && $0.spanEnd <= r }
         guard let first = numbers.first, let index = numbers.firstIndex(of: q) else { return nil }
         let names = a.entities.filter { $0.end <= first.spanStart && !$0.negated && !$0.modifier && !isObject($0.start) }
@@ -374,7 +376,7 @@ extension ClaimRules {
     func breadthUniverse(_ q: QuantityMention, _ lo: Int) -> (Entity, String)? {
         var ranges: [Range<Int>] = []
         for k in max(lo, q.spanStart - 26)..<q.spanStart where a.token(k, in: ClaimRules.shareWords) && a.isWord(k + 1, "of") {
-            ranges.append((k + 2)..<min(q.spanStart, k + 9))
+            ranges.append(span(k + 2, min(q.spanStart, k + 9)))
         }
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" { ranges.append((q.spanEnd + 1)..<min(t.count, q.spanEnd + 9)) }
         for r in ranges {
@@ -448,7 +450,7 @@ extension ClaimRules {
     func nounPhraseStart(_ k: Int, _ lo: Int) -> Int {
         var s = k
         while s - 1 >= lo, t[s - 1].kind == .word || isSymbol(s - 1, "-"), !["the", "a", "an", "with", "of", "in", "for", "while", "and", "but", "as"].contains(lower(s - 1)),
-              !a.cues.contains(where: { $0.end == s && { if case .direction = $0.cue { return true }; return $0.cue == .modal }($0) }) {
+              !cuesEnding(s).contains(where: { if case .direction = $0.cue { return true }; return $0.cue == .modal }) {
             s -= 1
         }
         return s
@@ -469,7 +471,7 @@ extension ClaimRules {
         let (lo, hi) = clauseRange(d.clause)
         func set(_ dir: Direction?, _ rule: String) { d.direction = dir; d.rules["direction"] = rule }
         // "from 1%", "up from 1%": a starting level has no direction
-        if q.spanStart >= 1, a.cues.contains(where: { $0.end == q.spanStart && $0.cue == .start }) {
+        if q.spanStart >= 1, cuesEnding(q.spanStart).contains { $0.cue == .start } {
             set(nil, "direction.start-level")
             return
         }
@@ -489,7 +491,7 @@ extension ClaimRules {
         }
         // a direction noun or word right after: "a 12.4% gain", "$28 billion outflows", "11.7% growth"
         for c in a.cues where c.start >= q.spanEnd && c.start <= q.spanEnd + 2 && c.end <= hi
-            && !(q.spanEnd..<c.start).contains(where: { isSymbol($0, ",", ";") }) {
+            && !span(q.spanEnd, c.start).contains(where: { isSymbol($0, ",", ";") }) {
             if case .direction(let dir) = c.cue {
                 set(dir, "direction.word-after:\(a.text(c.start, c.end).lowercased())")
                 return
@@ -523,7 +525,7 @@ extension ClaimRules {
         while k >= p.mention.spanEnd, !isSymbol(k, ",", ";") { k -= 1 }
         let sinceComma = k >= p.mention.spanEnd
         // the tokens since that comma (or between the two claims, commas left out), periods left out
-        let tail = (sinceComma ? k + 1 : p.mention.spanEnd)..<d.mention.spanStart
+        let tail = span(sinceComma ? k + 1 : p.mention.spanEnd, d.mention.spanStart)
         let words = tail.filter { !inPeriod($0) && (sinceComma || !isSymbol($0, ",")) }
         guard !words.contains(where: { a.isWord($0, "and") }) else { return false }
         // ", or 2.7%", ", to 6,552.51", ", down from 71%", "to a range of 4.00%–4.25%"
@@ -544,7 +546,7 @@ extension ClaimRules {
         let (lo, _) = clauseRange(d.clause)
         if isRestatement(d, p) { return true }
         // words between the previous claim and this one
-        let between = (p.mention.spanEnd..<d.mention.spanStart).filter { !inPeriod($0) }
+        let between = span(p.mention.spanEnd, d.mention.spanStart).filter { !inPeriod($0) }
         if between.contains(where: { a.token($0, in: ClaimRules.comparisonWords) }) { return true }
         if let f = between.first, let l = between.last {
             if isSymbol(f, ","), between.count <= 2, a.isWord(l, "or") { return true }   // "81.21 points, or 1.8%"
@@ -569,7 +571,7 @@ extension ClaimRules {
         if [.level, .weight, .returnShare, .marketCap, .valuation, .amount].contains(d.metric) { return false }
         // a range is where something stands ("a target range of 4.00% to 4.25%") unless moved "by" it
         if q.bound == .range, !(q.spanStart >= 1 && lower(q.spanStart - 1) == "by") { return false }
-        if q.spanStart >= 1, a.cues.contains(where: { $0.end == q.spanStart && ($0.cue == .level || $0.cue == .start) }) {
+        if q.spanStart >= 1, cuesEnding(q.spanStart).contains(where: { $0.cue == .level || $0.cue == .start }) {
             return false
         }
         if d.metric == .breadth { return d.unit == .pp }
@@ -648,7 +650,7 @@ extension ClaimRules {
         // reduced … by 25 basis points"; "$28 billion for Apple and $20 billion for Microsoft in
         // the past quarter")
         let own = usable.filter { p in
-            let range = p.end <= q.spanStart ? p.end..<q.spanStart : q.spanEnd..<p.start
+            let range = p.end <= q.spanStart ? span(p.end, q.spanStart) : span(q.spanEnd, p.start)
             return !range.contains { a.token($0, in: ClaimRules.subordinators) }
         }
         if [Metric.return, .points, .flows, .rate, .growth, .level].contains(d.metric),
@@ -754,14 +756,13 @@ extension ClaimRules {
     func flags(_ d: inout Draft) {
         let q = d.mention
         let (lo, _) = clauseRange(d.clause)
-        let sentenceBefore = a.cues.filter { $0.end <= q.spanStart }
-        if sentenceBefore.contains(where: { $0.cue == .modal && $0.start >= lo - 12 }) {
+        if hasCue(max(0, lo - 12), q.spanStart, { $0 == .modal }) {
             d.forecast = true
         }
         if let p = d.period, let doc = context.documentDate, p.end > doc.adding(days: 31) {
             d.forecast = true
         }
-        if a.cues.contains(where: { $0.cue == .hypothetical }) {
+        if hasHypothetical {
             d.hypothetical = true
         }
         // a generic statement about "a market" or "a stock" illustrates rather than reports

@@ -54,28 +54,76 @@ struct ClaimRules {
 
     // MARK: token helpers
 
+    /// Facts about the whole sentence that the rules would otherwise look up for every claim:
+    /// where "respectively" is, whether a hypothetical cue is present.
+    var respectivelyAt: Int?
+    var hasHypothetical = false
+
+    /// Per token, the index in `a.cues` of the cue starting (ending) there, or -1: the rules ask
+    /// about cues at given tokens for every claim, and must not scan the sentence's cues each time.
+    var cueStart: [Int32] = []
+    var cueEnd: [Int32] = []
+
     /// The sentence's tokens (a stored copy: reading `a.tokens` through a computed property
     /// retains and releases the array at every access).
     let t: [Token]
     func lower(_ i: Int) -> String { a.lower(i) }
     func isSymbol(_ i: Int, _ s: Unicode.Scalar...) -> Bool { i >= 0 && i < t.count && t[i].kind == .symbol && s.contains(t[i].scalar) }
 
+    /// The cues starting at token `i` (one phrase may carry several cues; cues of different
+    /// phrases never overlap, so they sit together in `a.cues`).
+    func cuesStarting(_ i: Int) -> ArraySlice<CueMention> {
+        guard i >= 0, i < cueStart.count, cueStart[i] >= 0 else { return [] }
+        var n = Int(cueStart[i])
+        while n < a.cues.count, a.cues[n].start == i { n += 1 }
+        return a.cues[Int(cueStart[i])..<n]
+    }
+
+    /// The cues ending just before token `i` (their `end == i`).
+    func cuesEnding(_ i: Int) -> ArraySlice<CueMention> {
+        guard i >= 1, i <= cueEnd.count, cueEnd[i - 1] >= 0 else { return [] }
+        var n = Int(cueEnd[i - 1])
+        while n < a.cues.count, a.cues[n].end == i { n += 1 }
+        return a.cues[Int(cueEnd[i - 1])..<n]
+    }
+
     /// Cues whose phrase starts at token `i`.
-    func cues(at i: Int) -> [Cue] { a.cues.filter { $0.start == i }.map(\.cue) }
+    func cues(at i: Int) -> [Cue] { cuesStarting(i).map(\.cue) }
 
     /// True when a cue phrase starting at token `i` is `cue` (no array made).
     func cue(at i: Int, _ cue: Cue) -> Bool {
-        for c in a.cues where c.start == i && c.cue == cue { return true }
+        guard i >= 0, i < cueStart.count, cueStart[i] >= 0 else { return false }
+        var n = Int(cueStart[i])
+        while n < a.cues.count, a.cues[n].start == i {
+            if a.cues[n].cue == cue { return true }
+            n += 1
+        }
         return false
     }
 
-    /// The cue mentions inside tokens `lo..<hi`.
-    func cueMentions(_ lo: Int, _ hi: Int) -> [CueMention] { a.cues.filter { $0.start >= lo && $0.end <= hi } }
+    /// The cue mentions inside tokens `lo..<hi`, in order.
+    func cueMentions(_ lo: Int, _ hi: Int) -> [CueMention] {
+        if hi - lo > a.cues.count { return a.cues.filter { $0.start >= lo && $0.end <= hi } }
+        var out: [CueMention] = []
+        for k in max(0, lo)..<max(max(0, lo), min(hi, t.count)) { out += cuesStarting(k).filter { $0.end <= hi } }
+        return out
+    }
 
     func hasCue(_ lo: Int, _ hi: Int, _ test: (Cue) -> Bool) -> Bool {
-        for c in a.cues where c.start >= lo && c.end <= hi && test(c.cue) { return true }
+        // by token for a short window, else over the sentence's cues
+        if hi - lo > a.cues.count {
+            for c in a.cues where c.start >= lo && c.end <= hi && test(c.cue) { return true }
+            return false
+        }
+        for k in max(0, lo)..<max(max(0, lo), min(hi, t.count)) {
+            for c in cuesStarting(k) where c.end <= hi && test(c.cue) { return true }
+        }
         return false
     }
+
+    /// Tokens `from..<to`, empty when `to` comes first (the rules never build a reversed range,
+    /// which would trap).
+    func span(_ from: Int, _ to: Int) -> Range<Int> { from..<max(from, to) }
 
     func clauseRange(_ c: Int) -> (Int, Int) {
         let lo = clauseStart[c]
@@ -91,6 +139,18 @@ struct ClaimRules {
     /// Splits the sentence at `;`, `:`, spaced dashes, parentheses, commas, and conjunctions that
     /// open a clause ("and", "while", "but", "which", "compared with"), never inside a name or a date.
     mutating func segment() {
+        var starts = [Int32](repeating: -1, count: t.count)
+        var ends = [Int32](repeating: -1, count: t.count)
+        let cues = a.cues
+        for n in stride(from: cues.count - 1, through: 0, by: -1) where cues[n].start < cues[n].end && cues[n].end <= t.count {
+            // the first of the cues starting (ending) at a token
+            starts[cues[n].start] = Int32(n)
+            ends[cues[n].end - 1] = Int32(n)
+        }
+        cueStart = starts
+        cueEnd = ends
+        respectivelyAt = (0..<t.count).first { a.isWord($0, "respectively") }
+        hasHypothetical = cues.contains { $0.cue == .hypothetical }
         var inside = [Bool](repeating: false, count: t.count)
         for e in a.entities { for k in e.start..<e.end { inside[k] = true } }
         for p in a.periods { for k in p.start..<p.end { inside[k] = true } }
@@ -127,18 +187,26 @@ struct ClaimRules {
             for k in open...close { inParens[k] = true }
         }
         for i in 0..<t.count {
-            if boundaries[i] && i > 0 && clauseStart.last! < i {
+            // a clause longer than `maxClauseTokens` (a list or a run of figures, not prose) is
+            // cut, so the rules that look across a clause for every claim stay cheap
+            if (boundaries[i] && i > 0 && clauseStart.last! < i) || i - clauseStart.last! >= ClaimRules.maxClauseTokens,
+               !inside[i] {
                 clauseStart.append(i)
             }
             clauseOf[i] = clauseStart.count - 1
         }
     }
 
+    /// The longest clause, in tokens; real clauses run well under it.
+    static let maxClauseTokens = 60
+
     // MARK: which numbers are claims
 
     /// The quantities of the sentence that are claims, with their first decisions.
     func candidates() -> [Draft] {
         var out: [Draft] = []
+        // a run of figures without a single word ("12,345.67%-8/9…") states nothing about anything
+        guard t.contains(where: { $0.kind == .word }) else { return out }
         for q in a.quantities {
             switch q.role {
             case .quantity:
@@ -237,8 +305,10 @@ struct ClaimRules {
         guard k >= 0 else { return false }
         // "shares of Apple" / "stock of Apple": the company is still the subject
         if lower(k) == "of", k >= 1, ["shares", "stock", "price", "value"].contains(lower(k - 1)) { return false }
-        return a.cues.contains { $0.end == k + 1 && $0.cue == .notSubject } || cue(at: k, .notSubject)
-            || a.cues.contains { $0.end == k + 1 && { if case .comparison = $0.cue { return true }; return false }($0) }
+        return cuesEnding(k + 1).contains { c in
+            if case .comparison = c.cue { return true }
+            return c.cue == .notSubject
+        } || cue(at: k, .notSubject)
     }
 
     /// A period fronted at the start of the sentence ("In Q3 2025, …", "As of September 30, 2025,

@@ -92,7 +92,53 @@ public enum SentenceSplitter {
             }
             emit(byte, scalar)
         }
+        return capped(out, bytes)
+    }
+
+    /// The longest sentence read as one, in bytes. No real sentence comes near it; a longer run of
+    /// text without sentence ends (a table flattened into one line, a run of digits) is read in
+    /// pieces, so the work per sentence, which grows with its length times its numbers, stays
+    /// bounded and the work per document grows linearly with its length.
+    public static let maxSentenceBytes = 1_000
+
+    /// Spans longer than `maxSentenceBytes` cut into pieces at the last white space before the
+    /// limit (or, with none in its second half, at the last character boundary).
+    static func capped(_ spans: [SentenceSpan], _ bytes: [UInt8]) -> [SentenceSpan] {
+        guard spans.contains(where: { $0.byteEnd - $0.byteStart > maxSentenceBytes }) else { return spans }
+        var out: [SentenceSpan] = []
+        for span in spans {
+            var piece = span
+            while piece.byteEnd - piece.byteStart > maxSentenceBytes {
+                let limit = piece.byteStart + maxSentenceBytes
+                var cut = limit
+                while cut > piece.byteStart + maxSentenceBytes / 2, !isSpace(bytes[cut]) { cut -= 1 }
+                if !isSpace(bytes[cut]) {
+                    cut = limit
+                    while bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                }
+                var head = piece
+                head.byteEnd = cut
+                head.end = head.start + scalars(bytes, piece.byteStart, cut)
+                // the rest, without the white space it starts with
+                var rest = piece
+                var from = cut
+                while from < piece.byteEnd, isSpace(bytes[from]) { from += 1 }
+                rest.byteStart = from
+                rest.start = head.end + scalars(bytes, cut, from)
+                while head.byteEnd > head.byteStart, isSpace(bytes[head.byteEnd - 1]) { head.byteEnd -= 1; head.end -= 1 }
+                out.append(head)
+                piece = rest
+            }
+            if piece.byteEnd > piece.byteStart { out.append(piece) }
+        }
         return out
+    }
+
+    /// Unicode scalars in bytes `from..<to`.
+    static func scalars(_ b: [UInt8], _ from: Int, _ to: Int) -> Int {
+        var n = 0
+        for k in from..<to where b[k] & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
     @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }

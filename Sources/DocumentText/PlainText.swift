@@ -102,7 +102,7 @@ enum PlainText {
 
     /// The first line, as a title, when it is short and does not read as a sentence.
     static func title(_ text: String, _ blocks: [Block]) -> String? {
-        guard let first = blocks.first else { return nil }
+        guard let first = blocks.first, first.end - first.start <= 400 else { return nil }
         let scalars = Array(text.unicodeScalars[text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: first.start)...].prefix(first.end - first.start))
         var s = String(String.UnicodeScalarView(scalars))
         if first.kind == .heading { s = String(s.drop(while: { $0 == "#" || $0 == " " })) }

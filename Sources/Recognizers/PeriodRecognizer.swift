@@ -78,11 +78,7 @@ enum PeriodRecognizer {
     /// word, a quarter/half/fiscal-year code or a word of the period lexicon.
     static func mayStart(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
         switch a.tokens[i].kind {
-        case .number:
-            // periods start with a day, a month or quarter number, or a year: "30 September",
-            // "9/30/2025", "3Q25", "2025-09-30", "1990s"; never with 6.5 or 1,200
-            guard let v = integer(a, i) else { return false }
-            return v <= 31 || (a.tokens[i].integerDigits == 4 && (1800...2100).contains(v))
+        case .number: return numberMayStart(a, c, i)
         case .symbol: return false
         case .word:
             let tok = a.tokens[i]
@@ -90,6 +86,18 @@ enum PeriodRecognizer {
             if leadWords.contains(tok) { return periodLike(a, c, i + 1, depth: 1) }
             return c.lexicon.periods.longest(in: a.tokens, at: i) != nil
         }
+    }
+
+    /// Periods that start with a number start with a year ("2025", "2025-09-30", "1990s",
+    /// "2025 Q3") or with a small number glued to a code or followed by a separator or a period
+    /// word ("3Q25", "1st", "9/30/2025", "30 September"); never with 6.5, 1,200 or "25%".
+    static func numberMayStart(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
+        guard let v = integer(a, i) else { return false }
+        if a.tokens[i].integerDigits == 4 && (1800...2100).contains(v) { return true }
+        guard v <= 31, i + 1 < a.tokens.count else { return false }
+        let next = a.tokens[i + 1]
+        if !next.spaceBefore && (next.kind == .word || next.scalar == "/" || next.scalar == "-" || next.scalar == "\u{2013}") { return true }
+        return next.kind == .word && c.lexicon.periods.longest(in: a.tokens, at: i + 1) != nil
     }
 
     /// "Q3", "H1", "Q9" (invalid), "FY2025": read from the token's bytes.
@@ -105,7 +113,7 @@ enum PeriodRecognizer {
     static func periodLike(_ a: SentenceAnalysis, _ c: RecognizerContext, _ j: Int, depth: Int) -> Bool {
         guard j < a.tokens.count else { return false }
         switch a.tokens[j].kind {
-        case .number: return true
+        case .number: return numberMayStart(a, c, j)
         case .symbol: return false
         case .word:
             let tok = a.tokens[j]
@@ -219,6 +227,8 @@ enum PeriodRecognizer {
     // MARK: the rules
 
     static func match(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        // rules call `match` on the tokens after their own, which may be past the end
+        guard i >= 0, i < a.tokens.count else { return nil }
         let t = a.tokens
         let tok = t[i]
         let doc = c.documentDate
@@ -651,7 +661,7 @@ enum PeriodRecognizer {
     /// Relative expressions tied to the document's date.
     static func relative(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
         // every relative expression starts with a word
-        guard a.tokens[i].kind == .word else { return nil }
+        guard i >= 0, i < a.tokens.count, a.tokens[i].kind == .word else { return nil }
         let doc = c.documentDate
         func found(_ end: Int, _ kind: PeriodMention.Kind, _ rule: String, _ make: (CalendarDate) -> Period?) -> Found {
             Found(end: end, kind: kind, period: doc.flatMap(make), inferred: true, rule: rule)
