@@ -120,7 +120,8 @@ enum PeriodRecognizer {
             if leadWords.contains(tok) { return depth < 3 && periodLike(a, c, j + 1, depth: depth + 1) }
             if headWords.contains(tok) || followWords.contains(tok) || isCode(a, j) { return true }
             if c.lexicon.periods.longest(in: a.tokens, at: j) != nil { return true }
-            // "over the twelve months": a number in words
+            // "over the twelve months": a number in words before a period word ("in a" is not)
+            guard j + 1 < a.tokens.count, followWords.contains(a.tokens[j + 1]) || headWords.contains(a.tokens[j + 1]) else { return false }
             return c.lexicon.units.longest(in: a.tokens, at: j)?.values.contains { if case .number = $0 { return true }; return false } == true
         }
     }
