@@ -13,32 +13,69 @@ public struct Token: Sendable, Hashable {
         case symbol
     }
 
-    /// The kind.
-    public var kind: Kind
-    /// Byte offset of the first byte in the sentence's UTF-8.
-    public var start: Int
-    /// Byte offset just past the last byte.
-    public var end: Int
+    // Stored compactly (48 bytes, not 88): sentences hold and copy tokens all the time.
+    private let _start: Int32
+    private let _end: Int32
     /// FNV-1a hash of the token's text in lower case (ASCII folding): case-insensitive lookups.
-    public var hash: UInt64
+    public let hash: UInt64
     /// FNV-1a hash of the token's text as written: case-sensitive lookups (tickers).
-    public var exactHash: UInt64
-    /// True when white space comes before the token (or it starts the sentence).
-    public var spaceBefore: Bool
-    /// Words: the first letter is upper case.
-    public var capitalized: Bool
-    /// Words: every letter is upper case (and there is at least one).
-    public var allUpper: Bool
-    /// Numbers: the value (nil when too long to be a sensible quantity).
-    public var number: Double?
-    /// Numbers: digits after the decimal point (0 for integers).
-    public var decimals: Int
-    /// Numbers: digits before the decimal point, separators excluded.
-    public var integerDigits: Int
-    /// Numbers: written with thousands separators.
-    public var grouped: Bool
+    public let exactHash: UInt64
+    private let _number: Double       // NaN for none
     /// The first Unicode scalar (for symbols: which symbol).
-    public var scalar: Unicode.Scalar
+    public let scalar: Unicode.Scalar
+    /// The kind.
+    public let kind: Kind
+    private let _decimals: UInt8
+    private let _integerDigits: UInt8
+    private let flags: UInt8
+
+    /// Byte offset of the first byte in the sentence's UTF-8.
+    @inline(__always) public var start: Int { Int(_start) }
+    /// Byte offset just past the last byte.
+    @inline(__always) public var end: Int { Int(_end) }
+    /// True when white space comes before the token (or it starts the sentence).
+    @inline(__always) public var spaceBefore: Bool { flags & 1 != 0 }
+    /// Words: the first letter is upper case.
+    @inline(__always) public var capitalized: Bool { flags & 2 != 0 }
+    /// Words: every letter is upper case (and there is at least one).
+    @inline(__always) public var allUpper: Bool { flags & 4 != 0 }
+    /// Numbers: written with thousands separators.
+    @inline(__always) public var grouped: Bool { flags & 8 != 0 }
+    /// Numbers: the value (nil when too long to be a sensible quantity).
+    @inline(__always) public var number: Double? { _number.isNaN ? nil : _number }
+    /// Numbers: digits after the decimal point (0 for integers).
+    @inline(__always) public var decimals: Int { Int(_decimals) }
+    /// Numbers: digits before the decimal point, separators excluded.
+    @inline(__always) public var integerDigits: Int { Int(_integerDigits) }
+
+    /// Creates a token (sentences are at most a few thousand bytes, and digit counts are capped).
+    init(kind: Kind, start: Int, end: Int, hash: UInt64, exactHash: UInt64, spaceBefore: Bool, capitalized: Bool, allUpper: Bool,
+         number: Double?, decimals: Int, integerDigits: Int, grouped: Bool, scalar: Unicode.Scalar) {
+        self.kind = kind
+        _start = Int32(clamping: start)
+        _end = Int32(clamping: end)
+        self.hash = hash
+        self.exactHash = exactHash
+        _number = number ?? .nan
+        _decimals = UInt8(clamping: decimals)
+        _integerDigits = UInt8(clamping: integerDigits)
+        flags = (spaceBefore ? 1 : 0) | (capitalized ? 2 : 0) | (allUpper ? 4 : 0) | (grouped ? 8 : 0)
+        self.scalar = scalar
+    }
+
+    /// Tokens are equal when every field is (the missing number, stored as NaN, equals itself).
+    public static func == (a: Token, b: Token) -> Bool {
+        a._start == b._start && a._end == b._end && a.hash == b.hash && a.exactHash == b.exactHash
+            && a._number.bitPattern == b._number.bitPattern && a.scalar == b.scalar && a.kind == b.kind
+            && a._decimals == b._decimals && a._integerDigits == b._integerDigits && a.flags == b.flags
+    }
+
+    /// Hashes the token's place and text.
+    public func hash(into h: inout Hasher) {
+        h.combine(_start)
+        h.combine(_end)
+        h.combine(exactHash)
+    }
 
     /// 10^0 ... 10^18, exact in a Double.
     static let powersOfTen: [Double] = (0...18).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
