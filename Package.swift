@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "RecognizersTests", dependencies: ["Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction", "Recognizers", "DocumentText", "ClaimsTestSupport"]),
-        .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimsTestSupport"]),
     ]
 )

@@ -31,6 +31,10 @@ public struct ClaimExtractor: Sendable {
         public var claims: [Claim]
         /// Sentences, headings and table rows read.
         public var sentences: Int
+        /// A count of the work done, for tests that bound it per input byte: every byte the
+        /// splitter reads, every token of every piece read (the recognizers walk each token), and
+        /// every token again for each claim of the piece (the claim rules look across it).
+        public var steps: Int
     }
 
     /// The claims of a document with the count of sentences read.
@@ -47,6 +51,7 @@ public struct ClaimExtractor: Sendable {
         var pieces: [SentenceSpan] = []
         var next = 0
         var read = 0
+        var steps = bytes.count
         while true {
             let s: SentenceSpan
             if let piece = pieces.popLast() {
@@ -67,10 +72,12 @@ public struct ClaimExtractor: Sendable {
             // be a date line that dates a table): nothing in it is read
             if s.kind != .tableRow, s.byteEnd - s.byteStart > 200,
                !bytes[s.byteStart..<s.byteEnd].contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) {
+                steps += s.byteEnd - s.byteStart
                 continue
             }
             let sentenceBytes = Array(bytes[s.byteStart..<s.byteEnd])
             let analysis = SentenceAnalyzer.analyze(sentenceBytes, context)
+            steps += analysis.tokens.count
             if s.kind != .tableRow, let split = ClaimExtractor.split(s, analysis) {
                 read -= 1
                 pieces += split.reversed()
@@ -102,6 +109,7 @@ public struct ClaimExtractor: Sendable {
                 }
                 discourse.recentBlock = s.block
             }
+            steps += analysis.tokens.count * drafts.count
             // one sentence string, shared by the sentence's claims
             let sentenceText = drafts.isEmpty ? "" : String(decoding: analysis.bytes, as: UTF8.self)
             for d in drafts {
@@ -109,7 +117,7 @@ public struct ClaimExtractor: Sendable {
                 if let p = d.period { discourse.lastPeriod = p }
             }
         }
-        return Extraction(claims: claims, sentences: read)
+        return Extraction(claims: claims, sentences: read, steps: steps)
     }
 
     /// The most numbers a sentence of prose is read with at once. A real sentence holds a handful;

@@ -756,10 +756,16 @@ extension ClaimRules {
     func flags(_ d: inout Draft) {
         let q = d.mention
         let (lo, _) = clauseRange(d.clause)
-        if hasCue(max(0, lo - 12), q.spanStart, { $0 == .modal }) {
+        // a modal in the claim's clause (or just before it) makes a projection; the writer's own
+        // conditional plan ("we would add below 6,400", "we would trim after a further 5% rally")
+        // is an illustration, not a projection
+        if let w = planAt, w < q.spanStart {
+            d.hypothetical = true
+        } else if hasCue(max(0, a.isWord(lo, "and") || a.isWord(lo, "but") ? lo : lo - 12), q.spanStart, { $0 == .modal }) {
             d.forecast = true
         }
-        if let p = d.period, let doc = context.documentDate, p.end > doc.adding(days: 31) {
+        // a period that has not begun at the document's date, or ends well after it
+        if let p = d.period, let doc = context.documentDate, p.start > doc || p.end > doc.adding(days: 31) {
             d.forecast = true
         }
         if hasHypothetical {

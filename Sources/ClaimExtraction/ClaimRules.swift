@@ -58,6 +58,9 @@ struct ClaimRules {
     /// where "respectively" is, whether a hypothetical cue is present.
     var respectivelyAt: Int?
     var hasHypothetical = false
+    /// The "would" of the writer's own conditional plan ("we would add below 6,400", "we keep
+    /// an overweight but would trim after a further 5% rally"), if any.
+    var planAt: Int?
 
     /// Per token, the index in `a.cues` of the cue starting (ending) there, or -1: the rules ask
     /// about cues at given tokens for every claim, and must not scan the sentence's cues each time.
@@ -151,6 +154,7 @@ struct ClaimRules {
         cueEnd = ends
         respectivelyAt = (0..<t.count).first { a.isWord($0, "respectively") }
         hasHypothetical = cues.contains { $0.cue == .hypothetical }
+        planAt = (0..<t.count).first { k in a.isWord(k, "would") && (0..<k).contains { a.isWord($0, "we") } }
         var inside = [Bool](repeating: false, count: t.count)
         for e in a.entities { for k in e.start..<e.end { inside[k] = true } }
         for p in a.periods { for k in p.start..<p.end { inside[k] = true } }

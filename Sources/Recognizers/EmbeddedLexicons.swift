@@ -1031,6 +1031,7 @@ predicted	modal
 anticipates	modal
 anticipated	modal
 outlook	modal
+base case	modal
 guidance	modal
 sees	modal
 estimates	modal

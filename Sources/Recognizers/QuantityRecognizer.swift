@@ -234,6 +234,8 @@ enum QuantityRecognizer {
 
         var m = QuantityMention(start: start, end: end, spanStart: start, spanEnd: end, value: negative ? -value : value,
                                 valueHigh: nil, unit: unit, bound: .exact, signed: signed, role: unit == nil ? .bare : .quantity, rules: rules)
+        // "a quarter-point": the article belongs to the mention, not to the quote
+        if fromWords, end - start > 1, a.isWord(start, "a") || a.isWord(start, "an") { m.start = start + 1 }
         // counts: "412 stocks", "20 million jobs"; the noun is part of the mention, not of the quote
         if unit == nil, end < t.count, countNoun(a, end) {
             m.unit = .count

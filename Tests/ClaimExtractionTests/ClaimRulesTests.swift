@@ -1,0 +1,130 @@
+import ClaimExtraction
+import ClaimModel
+import DocumentText
+import Testing
+
+/// The claims of a plain text dated `date`, read as `claims extract` reads a text file.
+func claims(_ text: String, date: String? = nil) throws -> [Claim] {
+    var document = try DocumentReader().read(Array(text.utf8), fileName: "test.txt")
+    if let date { document.metadata.published = CalendarDate(iso: date) }
+    return ClaimExtractor().extract(document, doc: "test.txt")
+}
+
+/// A number as the expectations write it: integers without a fraction.
+func plain(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v) }
+
+/// One claim's scored fields, compactly, for comparison with a hand-written expectation.
+func summary(_ c: Claim) -> String {
+    let period = c.period.map { "\($0.start)..\($0.end)" } ?? "-"
+    let high = c.valueHigh.map { "–" + plain($0) } ?? ""
+    return "\(c.quote) | \(plain(c.value))\(high) \(c.unit.rawValue) \(c.bound.rawValue) | \(c.subject ?? "-") \(c.metric.rawValue) \(period) \(c.direction?.rawValue ?? "-")"
+        + (c.forecast ? " forecast" : "") + (c.hypothetical ? " hypothetical" : "")
+}
+
+/// The claim rules on sentences of our own, each expectation worked out by hand from the gold
+/// conventions (`../shared/gold/README.md`): subject, metric, period, direction and sign.
+@Suite("Claim rules")
+struct ClaimRulesTests {
+    @Test("compared quantities carry the head clause's direction and period")
+    func compared() throws {
+        let out = try claims("The Russell 2000 rose 9.4% in Q3 2025, outpacing the S&P 500's 7.8% and the Dow's 5.1%.\n", date: "2025-10-01")
+        #expect(out.map(summary) == [
+            "9.4% | 9.4 percent exact | RUT return 2025-07-01..2025-09-30 up",
+            "7.8% | 7.8 percent exact | SPX return 2025-07-01..2025-09-30 up",
+            "5.1% | 5.1 percent exact | DJI return 2025-07-01..2025-09-30 up",
+        ])
+    }
+
+    @Test("a fall is negative; the level it fell to stays positive; a weekday is the latest one")
+    func fallAndLevel() throws {
+        // 2025-10-12 is a Sunday: "Friday" is October 10
+        let out = try claims("The Nasdaq Composite fell 2.4% on Friday to 22,204.43.\n", date: "2025-10-12")
+        #expect(out.map(summary) == [
+            "2.4% | -2.4 percent exact | IXIC return 2025-10-10..2025-10-10 down",
+            "22,204.43 | 22204.43 level exact | IXIC level 2025-10-10..2025-10-10 down",
+        ])
+    }
+
+    @Test("shares, policy rates, valuations, coreference, forecasts and ranges")
+    func metrics() throws {
+        let text = """
+        Nvidia accounted for about 20% of the index's return in Q3 2025.
+        The Federal Reserve cut its target range by 25 basis points in September 2025.
+        Microsoft trades at 33.1x forward earnings.
+        The S&P 500 closed at 6,688.46 on Tuesday.
+        The index has gained more than 12% so far this year.
+        Analysts expect the S&P 500 to rise 8% in 2026.
+        The Fed held rates in a range of 4.00% to 4.25%.
+
+        """
+        let out = try claims(text, date: "2025-10-01")
+        #expect(out.map(summary) == [
+            "20% | 20 percent approx | NVDA return_share 2025-07-01..2025-09-30 -",
+            "25 basis points | -25 bp exact | FEDFUNDS rate 2025-09-01..2025-09-30 down",
+            "33.1x | 33.1 multiple exact | MSFT valuation - -",
+            // 2025-10-01 is a Wednesday: "Tuesday" is September 30
+            "6,688.46 | 6688.46 level exact | SPX level 2025-09-30..2025-09-30 -",
+            "12% | 12 percent over | SPX return 2025-01-01..2025-10-01 up",
+            "8% | 8 percent exact | SPX return 2026-01-01..2026-12-31 up forecast",
+            "4.00% to 4.25% | 4–4.25 percent range | FEDFUNDS rate - -",
+        ])
+    }
+
+    @Test("outflows are negative flows; last week is the Monday-to-Friday week before")
+    func flows() throws {
+        // 2025-10-08 is a Wednesday: last week ran from September 29 to October 3
+        let out = try claims("Technology funds saw outflows of $3.5 billion last week.\n", date: "2025-10-08")
+        #expect(out.map(summary) == ["$3.5 billion | -3500000000 usd exact | - flows 2025-09-29..2025-10-03 down"])
+    }
+
+    @Test("names, windows and years are not claims")
+    func nonClaims() throws {
+        let out = try claims("The S&P 500 and the Russell 2000 tracked their 200-day moving averages in 2025.\n", date: "2025-10-01")
+        #expect(out.isEmpty)
+    }
+
+    @Test("every claim's quote is the document text at its offsets, in scalars")
+    func offsets() throws {
+        let text = "Stocks fell — the S&P 500’s 2.7% drop was its worst since April.\n“Gold rose 1.1%,” one trader said; the Nasdaq lost 3.6%.\n"
+        let scalars = Array(text.unicodeScalars)
+        let out = try claims(text, date: "2025-10-11")
+        #expect(out.count == 3)
+        for c in out {
+            #expect(String(String.UnicodeScalarView(scalars[c.start..<c.end])) == c.quote)
+        }
+    }
+}
+
+/// Input that is not commentary: nothing crashes, nothing is infinite, impossible periods are not
+/// periods.
+@Suite("Claim rules on bad input")
+struct ClaimRulesBadInputTests {
+    @Test("empty text and white space give no claims")
+    func empty() throws {
+        let empty = Document(text: "", blocks: [], metadata: DocumentMetadata(), format: .text, encoding: "UTF-8")
+        #expect(ClaimExtractor().extract(empty, doc: "x").isEmpty)
+        #expect(try claims("   \n\t\n").isEmpty)
+    }
+
+    @Test("a line of only numbers states nothing")
+    func onlyNumbers() throws {
+        #expect(try claims("6,552.51 -182.60 -2.71%\n1 2 3 4 5\n").isEmpty)
+    }
+
+    @Test("1e400 and 999,999,999,999 trillion never become infinite or absurd claims")
+    func hugeNumbers() throws {
+        let text = "The index rose 1e400% on Tuesday.\nApple is worth $999,999,999,999 trillion.\nDebt rose to 999,999,999,999 trillion dollars.\n"
+        let out = try claims(text, date: "2025-10-01")
+        #expect(out.allSatisfy { $0.value.isFinite && abs($0.value) < 1e18 })
+        #expect(!out.contains { $0.quote.contains("trillion") || $0.quote.contains("e400") })
+    }
+
+    @Test("Q9 2025 and February 30, 2025 are not periods, and their numbers are not claims")
+    func impossiblePeriods() throws {
+        let out = try claims("The S&P 500 rose 3% in Q9 2025.\nThe Dow fell 2% on February 30, 2025.\n", date: "2025-10-01")
+        #expect(out.map(summary) == [
+            "3% | 3 percent exact | SPX return - up",
+            "2% | -2 percent exact | DJI return - down",
+        ])
+    }
+}

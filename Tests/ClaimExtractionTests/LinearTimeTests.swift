@@ -1,0 +1,102 @@
+import ClaimExtraction
+import ClaimModel
+import DocumentText
+import Testing
+
+/// The work the extractor does grows linearly with its input, whatever the input: the two
+/// inputs that would expose super-linear rules (one long "sentence" of digits and punctuation,
+/// and "over 25% of " repeated) are bounded in steps per byte, and the steps per byte do not grow
+/// with the input's length. (`scripts/bench-claims.sh` times the full-size inputs in release.)
+@Suite("Linear time")
+struct LinearTimeTests {
+    static func steps(_ text: String) throws -> (steps: Int, claims: Int) {
+        let document = try DocumentReader().read(Array(text.utf8), fileName: "t.txt")
+        let x = ClaimExtractor().extraction(document, doc: "t.txt")
+        return (x.steps, x.claims.count)
+    }
+
+    static func digits(_ bytes: Int) -> String {
+        let pattern = "12,345.67%-8/9$0.1+2(3)4:5;6*7#8=9^"
+        return String(String(repeating: pattern, count: bytes / pattern.count + 1).prefix(bytes))
+    }
+
+    @Test("a run of digits and punctuation: a bounded number of steps per byte, the same at 20 KB and 80 KB")
+    func digitsRun() throws {
+        let small = try Self.steps(Self.digits(20_000)), large = try Self.steps(Self.digits(80_000))
+        let perByteSmall = Double(small.steps) / 20_000, perByteLarge = Double(large.steps) / 80_000
+        #expect(perByteLarge <= 4, "steps per byte \(perByteLarge)")
+        #expect(abs(perByteLarge - perByteSmall) <= 0.1 * perByteSmall, "\(perByteSmall) then \(perByteLarge)")
+    }
+
+    @Test("\"over 25% of \" repeated: a bounded number of steps per byte, the same at 1,000 and 4,000 repeats")
+    func repeatedPhrase() throws {
+        let small = try Self.steps(String(repeating: "over 25% of ", count: 1_000))
+        let large = try Self.steps(String(repeating: "over 25% of ", count: 4_000))
+        // every "25%" is still a claim
+        #expect(small.claims == 1_000 && large.claims == 4_000)
+        let perByteSmall = Double(small.steps) / 12_000, perByteLarge = Double(large.steps) / 48_000
+        // a piece holds at most 24 numbers in at most ~100 tokens: some 25 token visits per byte
+        #expect(perByteLarge <= 40, "steps per byte \(perByteLarge)")
+        #expect(abs(perByteLarge - perByteSmall) <= 0.1 * perByteSmall, "\(perByteSmall) then \(perByteLarge)")
+    }
+
+    @Test("ordinary commentary: steps per byte stay within the same bound")
+    func prose() throws {
+        let text = String(repeating: "The S&P 500 rose 1.2% on Tuesday, while the Nasdaq gained 1.8% and the Dow added 0.4%.\n", count: 200)
+        let r = try Self.steps(text)
+        #expect(Double(r.steps) / Double(text.utf8.count) <= 40)
+    }
+}
+
+/// Random token soup from the lexicons, numbers, dates and punctuation, in the debug build with
+/// its assertions: nothing traps, every claim is finite and sits where its offsets say.
+@Suite("Extraction on random input")
+struct RandomInputTests {
+    /// A small deterministic generator (SplitMix64), so a failure reproduces.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = [
+        "S&P 500", "Nasdaq", "the Dow", "Russell 2000", "Nvidia", "Apple (AAPL)", "$AAPL", "NYSE: DOW", "NvidiaNVDA--", "the index", "it",
+        "rose", "fell", "gained", "slid", "outpaced", "trailed", "up", "down", "to", "from", "by", "of", "over", "about", "more than",
+        "between", "and", "or", "which", "respectively", "while", "than", "the", "a", "its", "accounted for", "outflows", "P/E", "weight",
+        "1.2%", "-2.71%", "6,552.51", "$10.8bn", "25", "2025", "Q3", "3Q25", "30", "September 30, 2025", "4.00%–4.25%", "5-7%", "33.1x",
+        "+7.8%", "−0.5", "1e400", "999,999,999,999 trillion", "Q9 2025", "February 30, 2025", "200-day", "No. 1", "1.", "half",
+        "a third of", "three percentage points", "25 basis points", "last week", "year to date", "so far this year", "the same period",
+        "as of", "since late 2023", "on Tuesday", "the week ended Oct. 10", "fiscal 2026", "H1", "9/30/2025", "2025-09-30",
+        ",", ";", ":", "(", ")", "—", "–", "-", "/", "|", ".", "’s", "'s", "\"", "%", "$", "…", "?", "é", "\u{00A0}",
+    ]
+
+    @Test("3,000 random sentences")
+    func randomSentences() throws {
+        var g = Generator(state: 20251123)
+        var lines: [String] = []
+        for _ in 0..<3_000 {
+            let n = Int.random(in: 1...24, using: &g)
+            let words = (0..<n).map { _ in Self.pieces.randomElement(using: &g)! }
+            lines.append(words.joined(separator: Bool.random(using: &g) ? " " : ""))
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        var document = try DocumentReader().read(Array(text.utf8), fileName: "random.txt")
+        document.metadata.published = CalendarDate(iso: "2025-10-10")
+        let out = ClaimExtractor().extract(document, doc: "random.txt")
+        let scalars = Array(document.text.unicodeScalars)
+        #expect(!out.isEmpty)
+        for c in out {
+            #expect(c.value.isFinite && (c.valueHigh?.isFinite ?? true))
+            #expect(c.start >= 0 && c.start < c.end && c.end <= scalars.count)
+            if c.start >= 0 && c.start < c.end && c.end <= scalars.count {
+                #expect(String(String.UnicodeScalarView(scalars[c.start..<c.end])) == c.quote)
+            }
+            if let p = c.period { #expect(p.start <= p.end) }
+        }
+    }
+}
