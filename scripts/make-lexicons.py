@@ -92,15 +92,30 @@ def read_curated():
 def make_companies(shared):
     ref = os.path.join(shared, 'data', 'market', 'sp500-reference')
     rows = {}
-    for snap in ['constituents_2024-09-13.csv', 'constituents_2026-08-08.csv']:  # later wins
+    latest = {}   # symbol -> index of the latest list that has it
+    for k, snap in enumerate(['constituents_2024-09-13.csv', 'constituents_2026-08-08.csv']):  # later wins
         with open(os.path.join(ref, snap), encoding='utf-8') as f:
             for r in csv.DictReader(f):
                 rows[r['Symbol'].strip()] = (clean_name(r['Security']), r['GICS Sector'].strip())
+                latest[r['Symbol'].strip()] = k
+    # a company renamed its ticker between the lists (BK -> BNY, FISV -> FI): one entity, under
+    # the later symbol, with the earlier one as an alias
+    renamed = {}
+    by_name = {}
+    for sym, (name, _) in rows.items():
+        if sym not in SHARE_CLASSES:
+            by_name.setdefault(name.lower(), []).append(sym)
+    for syms in by_name.values():
+        if len(syms) > 1:
+            keep = max(syms, key=lambda x: (latest[x], x))
+            for other in syms:
+                if other != keep:
+                    renamed[other] = keep
     curated_ids, curated_aliases = read_curated()
     merged = {}
     for sym in sorted(rows):
         name, sector = rows[sym]
-        target = SHARE_CLASSES.get(sym, sym)
+        target = SHARE_CLASSES.get(sym, renamed.get(sym, sym))
         entry = merged.setdefault(target, {'name': None, 'sector': sector, 'aliases': []})
         if sym == target or entry['name'] is None:
             entry['name'] = name
@@ -161,7 +176,7 @@ def make_tickers(shared):
              'symbol\texchange\tkind\tname']
     for sym in sorted(out):
         ex, kind, name = out[sym]
-        name = name.replace('\t', ' ')
+        name = name.replace('\t', ' ') or sym   # a listing without a name is known by its symbol
         lines.append('\t'.join([sym, ex, kind, name]))
     return lines
 
@@ -184,8 +199,8 @@ def write_embedded():
              '    static let files: [String: String] = [']
     for n in names:
         text = open(os.path.join(LEX, n), encoding='utf-8').read()
-        if text.endswith('\n'):
-            text = text[:-1]
+        # the newline before a multi-line literal's closing delimiter is not part of the string,
+        # so the file's own last newline is kept
         parts.append('        "%s": %s,' % (n, swift_literal(text)))
     parts += ['    ]', '}', '']
     with open(os.path.join(ROOT, 'Sources', 'Recognizers', 'EmbeddedLexicons.swift'), 'w', encoding='utf-8') as f:

@@ -169,6 +169,9 @@ public struct Lexicon: Sendable {
     /// The built-in lexicons.
     public static let builtIn: Lexicon = Lexicon(files: EmbeddedLexicons.files)
 
+    /// The built-in lexicon files, by name: the `Lexicons/en/` files compiled into the binary.
+    public static var builtInFiles: [String: String] { EmbeddedLexicons.files }
+
     /// Loads lexicons from TSV texts keyed by file name (`entities.tsv`, `companies.tsv`,
     /// `tickers.tsv`, `cues.tsv`, `units.tsv`, `periods.tsv`; other names are read as entity files).
     public init(files: [String: String]) {
