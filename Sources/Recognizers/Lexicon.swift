@@ -60,6 +60,30 @@ public enum Cue: Sendable, Hashable {
     }
 }
 
+extension Cue: CustomStringConvertible {
+    /// The cue as `cues.tsv` writes it: `direction:down`, `metric:market_cap`, `level`.
+    public var description: String {
+        switch self {
+        case .direction(let d): return "direction:\(d.rawValue)"
+        case .comparison(let c): return "comparison:\(c)"
+        case .bound(let b): return "bound:\(b.rawValue)"
+        case .metric(let m): return "metric:\(m.rawValue)"
+        case .level: return "level"
+        case .start: return "start"
+        case .group: return "group"
+        case .anaphor(let kind): return "anaphor:\(kind)"
+        case .modal: return "modal"
+        case .hypothetical: return "hypothetical"
+        case .window: return "window"
+        case .rank: return "rank"
+        case .exchange: return "exchange"
+        case .notSubject: return "not-subject"
+        case .shareOf: return "share-of"
+        case .negation: return "negation"
+        }
+    }
+}
+
 /// A word of `Lexicons/en/units.tsv`.
 public enum UnitWord: Sendable, Hashable {
     /// A unit of the claims contract.

@@ -20,9 +20,15 @@ struct DocumentOptions: ParsableArguments {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("cannot read the lexicon \(path)")
             }
-            lex = lex.adding(entityFile: String(decoding: data, as: UTF8.self), named: (path as NSString).lastPathComponent)
+            let text = String(decoding: data, as: UTF8.self)
+            lex = lex.adding(entityFile: text, named: (path as NSString).lastPathComponent)
             if let problem = lex.problems.first(where: { $0.file.hasPrefix("user-") }) {
                 throw ValidationError("lexicon \(path): \(problem)")
+            }
+            guard lex.entities.count > Lexicon.builtIn.entities.count || text.split(separator: "\n").contains(where: { line in
+                !line.hasPrefix("#") && !line.hasPrefix("id\t") && line.contains("\t")
+            }) else {
+                throw ValidationError("lexicon \(path): no entity rows (columns: id, kind, name, aliases)")
             }
         }
         return lex
