@@ -199,10 +199,10 @@ public struct ClaimExtractor: Sendable {
             rules.subject(&d, previous: previous)
             rules.direction(&d, previous: previous)
             // a compared claim shares the head claim's metric when its own cues say nothing
-            if let p = previous, ["metric.default", "metric.move", "metric.money"].contains(d.rules["metric"] ?? ""),
+            if let p = previous, ["metric.default", "metric.move", "metric.money"].contains(d.rules.metric ?? ""),
                rules.comparedWith(d, p), d.unit == p.unit {
                 d.metric = p.metric
-                d.rules["metric"] = "metric.compared"
+                d.rules.metric = "metric.compared"
             }
             rules.flags(&d)
             rules.period(&d, previous: previous)
@@ -236,8 +236,9 @@ public struct ClaimExtractor: Sendable {
         var scalarsInQuote = 0
         for k in qs..<qe where a.bytes[k] & 0xC0 != 0x80 { scalarsInQuote += 1 }
         let start = s.start + scalarsBefore
-        var rules = d.rules
-        rules["value"] = q.rules.joined(separator: "+")
+        var trail = d.rules
+        trail.value = q.rules.joined(separator: "+")
+        let rules = trail.dictionary
         return Claim(doc: doc, quote: String(decoding: a.bytes[qs..<qe], as: UTF8.self), start: start, end: start + scalarsInQuote,
                      sentence: sentence ?? String(decoding: a.bytes, as: UTF8.self), value: d.value, valueHigh: q.valueHigh,
                      unit: d.unit, bound: q.bound, subject: d.subject?.id, subjectText: d.subjectText, metric: d.metric,

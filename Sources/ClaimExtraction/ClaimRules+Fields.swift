@@ -27,7 +27,7 @@ extension ClaimRules {
     func metric(_ d: inout Draft, previous: Draft? = nil) {
         let q = d.mention
         let (lo, hi) = clauseRange(d.clause)
-        func set(_ m: Metric, _ rule: String) { d.metric = m; d.rules["metric"] = rule }
+        func set(_ m: Metric, _ rule: String) { d.metric = m; d.rules.metric = rule }
         if d.unit == .level { set(.level, "metric.level-context"); return }
         if d.unit == .multiple { set(.valuation, "metric.multiple"); return }
 
@@ -209,7 +209,7 @@ extension ClaimRules {
         func set(_ e: Entity?, _ text: String?, _ rule: String) {
             d.subject = e
             d.subjectText = text
-            d.rules["subject"] = rule
+            d.rules.subject = rule
         }
         // 1. a possessive just before: "the S&P 500's 8.1%", "Microsoft's 33.1x", "the tech industry's 66.3x"
         var k = q.spanStart - 1
@@ -266,7 +266,7 @@ extension ClaimRules {
         if let p = previous, comparedWith(d, p), isRestatement(d, p) {
             d.subject = p.subject
             d.subjectText = p.subjectText
-            d.rules["subject"] = "subject.restatement"
+            d.rules.subject = "subject.restatement"
             return
         }
         // 5. a relative clause ("which at periods have comprised over 20%") or an aside between
@@ -469,7 +469,7 @@ extension ClaimRules {
     func direction(_ d: inout Draft, previous: Draft?) {
         let q = d.mention
         let (lo, hi) = clauseRange(d.clause)
-        func set(_ dir: Direction?, _ rule: String) { d.direction = dir; d.rules["direction"] = rule }
+        func set(_ dir: Direction?, _ rule: String) { d.direction = dir; d.rules.direction = rule }
         // "from 1%", "up from 1%": a starting level has no direction
         if q.spanStart >= 1, cuesEnding(q.spanStart).contains { $0.cue == .start } {
             set(nil, "direction.start-level")
@@ -593,7 +593,7 @@ extension ClaimRules {
         // "having started 2025 at 2,230.16": a starting level has no direction
         if d.metric == .level, (max(0, d.mention.spanStart - 5)..<d.mention.spanStart).contains(where: { ["started", "began", "opened", "start", "begin"].contains(lower($0)) }) {
             d.direction = nil
-            d.rules["direction"] = "direction.starting-level"
+            d.rules.direction = "direction.starting-level"
         }
     }
 
@@ -601,10 +601,10 @@ extension ClaimRules {
         let q = d.mention
         let (lo, hi) = clauseRange(d.clause)
         func set(_ p: PeriodMention?, _ rule: String) {
-            d.rules["period"] = rule
+            d.rules.period = rule
             guard let p else { d.period = nil; return }
             d.period = resolve(p, d)
-            d.rules["period"] = rule + ":" + p.rule
+            d.rules.period = rule + ":" + p.rule
         }
         // a period introduced by "from" ("up 7.8% from its June 30 close") or naming a reference
         // ("2.3% under Friday's close") dates the reference, not the claim — unless the claim is
@@ -629,7 +629,7 @@ extension ClaimRules {
         // a compared quantity takes the period of the claim it is compared with
         if let prev = previous, comparedWith(d, prev) {
             d.period = prev.period
-            d.rules["period"] = "period.compared"
+            d.rules.period = "period.compared"
             return
         }
         // anywhere later in its clause
@@ -642,7 +642,7 @@ extension ClaimRules {
             let end = usable.first(where: { $0.period.map { $0.end > from } ?? false })?.period?.end ?? discourse.recentPeriod?.end ?? context.documentDate
             if let end, end > from {
                 d.period = Period(start: from.adding(days: 1), end: end, text: a.text(ref.start, ref.end))
-                d.rules["period"] = "period.from-reference"
+                d.rules.period = "period.from-reference"
                 return
             }
         }
@@ -665,7 +665,7 @@ extension ClaimRules {
         if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod {
             if d.metric == .level, !p.isPoint { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p
-            d.rules["period"] = "period.carried"
+            d.rules.period = "period.carried"
             return
         }
         set(nil, "period.none")

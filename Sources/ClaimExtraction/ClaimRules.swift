@@ -16,7 +16,28 @@ struct Draft {
     /// A change (a move, a flow), whose value is signed by its direction; not a level, a share or a gap.
     var isChange = false
     var clause = 0
-    var rules: [String: String] = [:]
+    var rules = FieldRules()
+}
+
+/// The rule behind each field of a draft claim. Fixed fields rather than a dictionary: the rules
+/// set them several times per claim, and a claim's dictionary is built once, at the end.
+struct FieldRules {
+    var value: String?
+    var unit: String?
+    var subject: String?
+    var metric: String?
+    var period: String?
+    var direction: String?
+
+    /// The rules as the claim model keeps them: field name → rule name.
+    var dictionary: [String: String] {
+        var out: [String: String] = [:]
+        out.reserveCapacity(6)
+        for (k, v) in [("value", value), ("unit", unit), ("subject", subject), ("metric", metric), ("period", period), ("direction", direction)] {
+            if let v { out[k] = v }
+        }
+        return out
+    }
 }
 
 /// The claim rules for one sentence of prose (tables have their own, in `TableRules`).
@@ -221,7 +242,7 @@ struct ClaimRules {
                 if levelContext(q) {
                     var d = Draft(mention: q, value: q.value, unit: .level, clause: clauseOf[q.start])
                     d.metric = .level
-                    d.rules["unit"] = "unit.level-context"
+                    d.rules.unit = "unit.level-context"
                     out.append(d)
                 }
             default:

@@ -99,8 +99,8 @@ struct TableRules {
             var d = Draft(mention: q, value: q.value, unit: q.unit ?? .level)
             d.subject = entity?.entity
             d.subjectText = subjectText
-            d.rules["subject"] = entity == nil ? "table.first-cell-unnamed" : "table.first-cell"
-            d.rules["metric"] = "table.column:\(headerText ?? "inferred")"
+            d.rules.subject = entity == nil ? "table.first-cell-unnamed" : "table.first-cell"
+            d.rules.metric = "table.column:\(headerText ?? "inferred")"
             // a date in the header ("Close 10 Oct") dates the column
             var headerPeriod: Period? = nil
             if let h = headerText {
@@ -160,9 +160,9 @@ struct TableRules {
             }
             if d.isChange {
                 d.direction = q.value < 0 ? .down : (q.value > 0 ? .up : .flat)
-                d.rules["direction"] = "table.sign"
+                d.rules.direction = "table.sign"
             }
-            d.rules["period"] = headerPeriod != nil ? "table.header-date" : "table.context"
+            d.rules.period = headerPeriod != nil ? "table.header-date" : "table.context"
             out.append(d)
         }
         return out
