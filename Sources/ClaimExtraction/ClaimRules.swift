@@ -163,55 +163,70 @@ struct ClaimRules {
     /// Splits the sentence at `;`, `:`, spaced dashes, parentheses, commas, and conjunctions that
     /// open a clause ("and", "while", "but", "which", "compared with"), never inside a name or a date.
     mutating func segment() {
-        var starts = [Int32](repeating: -1, count: t.count)
-        var ends = [Int32](repeating: -1, count: t.count)
+        // built in locals and stored at the end: the loops then never touch `self` while it is
+        // being changed
+        let t = self.t, a = self.a, n = t.count
+        var starts = [Int32](repeating: -1, count: n)
+        var ends = [Int32](repeating: -1, count: n)
         let cues = a.cues
-        for n in stride(from: cues.count - 1, through: 0, by: -1) where cues[n].start < cues[n].end && cues[n].end <= t.count {
+        for k in stride(from: cues.count - 1, through: 0, by: -1) where cues[k].start < cues[k].end && cues[k].end <= n {
             // the first of the cues starting (ending) at a token
-            starts[cues[n].start] = Int32(n)
-            ends[cues[n].end - 1] = Int32(n)
+            starts[cues[k].start] = Int32(k)
+            ends[cues[k].end - 1] = Int32(k)
         }
-        cueStart = starts
-        cueEnd = ends
-        respectivelyAt = (0..<t.count).first { a.isWord($0, "respectively") }
         hasHypothetical = cues.contains { $0.cue == .hypothetical }
-        planAt = (0..<t.count).first { k in a.isWord(k, "would") && (0..<k).contains { a.isWord($0, "we") } }
-        var inside = [Bool](repeating: false, count: t.count)
+        var inside = [Bool](repeating: false, count: n)
         for e in a.entities { for k in e.start..<e.end { inside[k] = true } }
         for p in a.periods { for k in p.start..<p.end { inside[k] = true } }
-        for q in a.quantities { for k in q.spanStart..<q.spanEnd where k < t.count { inside[k] = true } }
-        clauseOf = [Int](repeating: 0, count: t.count)
-        inParens = [Bool](repeating: false, count: t.count)
-        clauseStart = [0]
+        for q in a.quantities { for k in q.spanStart..<min(q.spanEnd, n) { inside[k] = true } }
+        var inParens = [Bool](repeating: false, count: n)
+        var boundaries = [Bool](repeating: false, count: n)
+        var dashes: [Int] = []
         var depth = 0
-        var boundaries = [Bool](repeating: false, count: t.count)
-        for i in 0..<t.count {
+        var sawWe = false
+        respectivelyAt = nil
+        planAt = nil
+        for i in 0..<n {
+            let tok = t[i]
             var boundary = false
-            if !inside[i] {
-                if t[i].kind == .symbol {
-                    switch t[i].scalar {
+            if tok.kind == .symbol {
+                let c = tok.scalar
+                if !inside[i] {
+                    switch c {
                     case ";", ",", "(", ")", "\u{2014}", "[", "]": boundary = true
-                    case ":": boundary = !(i > 0 && t[i - 1].kind == .word && cue(at: i - 1, .exchange))
-                    case "\u{2013}", "-": boundary = t[i].spaceBefore && i + 1 < t.count && t[i + 1].spaceBefore
+                    case ":": boundary = !(i > 0 && t[i - 1].kind == .word && starts[i - 1] >= 0
+                                           && cues[Int(starts[i - 1])...].prefix { $0.start == i - 1 }.contains { $0.cue == .exchange })
+                    case "\u{2013}", "-": boundary = tok.spaceBefore && i + 1 < n && t[i + 1].spaceBefore
                     default: break
                     }
-                } else if t[i].kind == .word, i > 0 {
-                    boundary = ClaimRules.clauseWords.contains(t[i])
+                }
+                if c == "(" { depth += 1 }
+                inParens[i] = depth > 0
+                if c == ")" { depth = max(0, depth - 1) }
+                if c == "\u{2014}" || (c == "\u{2013}" && tok.spaceBefore) { dashes.append(i) }
+            } else {
+                inParens[i] = depth > 0
+                if tok.kind == .word {
+                    if i > 0, !inside[i] { boundary = ClaimRules.clauseWords.contains(tok) }
+                    // sentence-wide facts: "respectively"; the writer's own "we … would"
+                    if ClaimRules.sentenceWords.contains(tok) {
+                        if a.isWord(i, "respectively") { respectivelyAt = respectivelyAt ?? i }
+                        if a.isWord(i, "we") { sawWe = true }
+                        if sawWe, planAt == nil, a.isWord(i, "would") { planAt = i }
+                    }
                 }
             }
             boundaries[i] = boundary
-            if isSymbol(i, "(") { depth += 1 }
-            inParens[i] = depth > 0
-            if isSymbol(i, ")") { depth = max(0, depth - 1) }
         }
         // an aside between two dashes ("the Magnificent Seven — Apple, …, Tesla — now make up")
         // is parenthetical too
-        let dashes = (0..<t.count).filter { isSymbol($0, "\u{2014}") || (isSymbol($0, "\u{2013}") && t[$0].spaceBefore) }
         var pairs = dashes.makeIterator()
         while let open = pairs.next(), let close = pairs.next() {
             for k in open...close { inParens[k] = true }
         }
-        for i in 0..<t.count {
+        var clauseOf = [Int](repeating: 0, count: n)
+        var clauseStart = [0]
+        for i in 0..<n {
             // a clause longer than `maxClauseTokens` (a list or a run of figures, not prose) is
             // cut, so the rules that look across a clause for every claim stay cheap
             if (boundaries[i] && i > 0 && clauseStart.last! < i) || i - clauseStart.last! >= ClaimRules.maxClauseTokens,
@@ -220,7 +235,15 @@ struct ClaimRules {
             }
             clauseOf[i] = clauseStart.count - 1
         }
+        self.cueStart = starts
+        self.cueEnd = ends
+        self.inParens = inParens
+        self.clauseOf = clauseOf
+        self.clauseStart = clauseStart
     }
+
+    /// Words whose presence the rules note once per sentence.
+    static let sentenceWords: WordSet = ["respectively", "we", "would"]
 
     /// The longest clause, in tokens; real clauses run well under it.
     static let maxClauseTokens = 60
