@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C stays behind this one module; only DocumentText imports it.
@@ -28,13 +30,18 @@ let package = Package(
         .target(name: "Recognizers", dependencies: ["ClaimModel"]),
         // sentences + mentions → claims.
         .target(name: "ClaimExtraction", dependencies: ["ClaimModel", "Recognizers"]),
-        // The pipeline as a library: file discovery, sidecars, parallel runs.
-        .target(name: "ClaimsKit", dependencies: ["ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction"]),
+        // Persistence: the claims database (GRDB over SQLite); the only module that imports GRDB.
+        .target(name: "ClaimStore", dependencies: ["ClaimModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The pipeline as a library: file discovery, sidecars, parallel runs, ingest.
+        .target(name: "ClaimsKit", dependencies: [
+            "ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction", "ClaimStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The command-line shell: one command per file, no domain logic.
         .executableTarget(
             name: "claims",
             dependencies: [
-                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel",
+                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel", "ClaimStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,7 +52,8 @@ let package = Package(
         .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "RecognizersTests", dependencies: ["Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction", "Recognizers", "DocumentText", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimsTestSupport"]),
-        .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
     ]
 )

@@ -31,6 +31,8 @@ public struct ClaimExtractor: Sendable {
         public var claims: [Claim]
         /// Sentences, headings and table rows read.
         public var sentences: Int
+        /// The document's sentences (headings and table rows included), in order.
+        public var spans: [SentenceSpan] = []
         /// A count of the work done, for tests that bound it per input byte: every byte the
         /// splitter reads, every token of every piece read (the recognizers walk each token), and
         /// every token again for each claim of the piece (the claim rules look across it).
@@ -117,7 +119,7 @@ public struct ClaimExtractor: Sendable {
                 if let p = d.period { discourse.lastPeriod = p }
             }
         }
-        return Extraction(claims: claims, sentences: read, steps: steps)
+        return Extraction(claims: claims, sentences: read, spans: sentences, steps: steps)
     }
 
     /// The most numbers a sentence of prose is read with at once. A real sentence holds a handful;

@@ -88,7 +88,7 @@ extension ClaimRules {
                 set(.amount, "metric.amount"); return
             }
             // a price after "closed at", "to", "at": a level
-            if q.spanStart >= 1, cuesEnding(q.spanStart).contains { $0.cue == .level },
+            if q.spanStart >= 1, cuesEnding(q.spanStart).contains(where: { $0.cue == .level }),
                a.entities.contains(where: { $0.end <= q.start && ["company", "commodity", "crypto", "etf", "index"].contains($0.entity.kind) }) {
                 set(.level, "metric.price-level"); d.unit = .level; return
             }
@@ -471,7 +471,7 @@ extension ClaimRules {
         let (lo, hi) = clauseRange(d.clause)
         func set(_ dir: Direction?, _ rule: String) { d.direction = dir; d.rules.direction = rule }
         // "from 1%", "up from 1%": a starting level has no direction
-        if q.spanStart >= 1, cuesEnding(q.spanStart).contains { $0.cue == .start } {
+        if q.spanStart >= 1, cuesEnding(q.spanStart).contains(where: { $0.cue == .start }) {
             set(nil, "direction.start-level")
             return
         }

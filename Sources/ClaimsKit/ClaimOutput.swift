@@ -7,6 +7,12 @@ import Foundation
 /// JSON is written by hand rather than with `JSONEncoder`: the fields come out in the contract's
 /// order, and the claims benchmark writes hundreds of thousands of lines.
 public enum ClaimOutput {
+    /// A number as the JSON output writes it (`7.4`, `10800000000`).
+    public static func number(_ v: Double) -> String { JSONWriter.number(v) }
+
+    /// A JSON string literal.
+    public static func quoted(_ s: String) -> String { JSONWriter.quoted(s) }
+
     /// The output formats.
     public enum Format: String, Sendable, CaseIterable {
         /// One JSON object per claim, per `../shared/contracts/claims-jsonl.md`.

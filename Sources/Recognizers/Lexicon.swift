@@ -161,6 +161,23 @@ public struct LexiconProblem: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String { "\(file):\(line): \(reason)" }
 }
 
+/// A name or alias of an entity.
+public struct EntityAlias: Sendable, Hashable {
+    /// The entity's id.
+    public var entity: String
+    /// The name as the lexicon writes it.
+    public var alias: String
+    /// True when it matches only as written (tickers, `=Name` entries).
+    public var caseSensitive: Bool
+
+    /// Creates an alias.
+    public init(entity: String, alias: String, caseSensitive: Bool) {
+        self.entity = entity
+        self.alias = alias
+        self.caseSensitive = caseSensitive
+    }
+}
+
 /// Every word list the recognizers read, loaded once into lookup tables.
 ///
 /// Built from the TSV files of `Lexicons/en/` (embedded in the binary), plus any files a user
@@ -189,6 +206,9 @@ public struct Lexicon: Sendable {
     public private(set) var periods = PhraseTable<PeriodWord>()
     /// Problems found while loading (a test requires none in the built-in files).
     public private(set) var problems: [LexiconProblem] = []
+    /// Every name and alias with its entity, as loaded (the claims database keeps them so that
+    /// queries can name an entity by any of its names).
+    public private(set) var aliases: [EntityAlias] = []
 
     /// The built-in lexicons.
     public static let builtIn: Lexicon = Lexicon(files: EmbeddedLexicons.files)
@@ -213,6 +233,8 @@ public struct Lexicon: Sendable {
         }
         names = PhraseTable(nameEntries)
         casedNames = PhraseTable(casedEntries, caseSensitive: true)
+        aliases = nameEntries.map { EntityAlias(entity: entities[Int($0.value)].id, alias: $0.phrase, caseSensitive: false) }
+            + casedEntries.map { EntityAlias(entity: entities[Int($0.value)].id, alias: $0.phrase, caseSensitive: true) }
         if let text = files["tickers.tsv"] { loadTickers(text) }
         cues = PhraseTable(Lexicon.rows(files["cues.tsv"] ?? "", "cues.tsv", &problems).compactMap { line, cols in
             guard cols.count >= 2, let cue = Cue(cols[1]) else {

@@ -33,3 +33,11 @@ enum StandardError {
         bytes.withUnsafeBytes { raw in _ = Foundation.write(2, raw.baseAddress!, raw.count) }
     }
 }
+
+extension StandardError {
+    /// Text to standard error without a line break (progress lines).
+    static func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { raw in _ = Foundation.write(2, raw.baseAddress!, raw.count) }
+    }
+}

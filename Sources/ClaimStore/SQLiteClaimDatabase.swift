@@ -1,0 +1,405 @@
+import ClaimModel
+import Foundation
+import GRDB
+
+/// The claims database in an SQLite file (the embedded default), through GRDB.
+///
+/// The file is opened as a WAL-mode `DatabasePool`: readers never block the writer, and several
+/// processes may write to one file; a writer waits for the others (a busy timeout) instead of
+/// failing with "database is locked". Every write is one IMMEDIATE transaction, so a process killed
+/// at any moment leaves either all of a batch of documents or none of it.
+public final class SQLiteClaimDatabase: ClaimDatabase {
+    public let location: String
+    private let writer: any DatabaseWriter
+
+    /// How long a writer waits for another process's transaction before failing.
+    public static let busyTimeout: TimeInterval = 300
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    ///
+    /// - Throws: `StoreError` when the folder is missing, the path is a directory, the file is
+    ///   not an SQLite database or is another program's database, or it was written by a newer
+    ///   version of the tool.
+    public init(path: String) throws {
+        location = path
+        var isDirectory: ObjCBool = false
+        let folder = (path as NSString).deletingLastPathComponent
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError.isDirectory(path: path) }
+            // an empty file is a new database; anything else must start with SQLite's header
+            if let handle = FileHandle(forReadingAtPath: path) {
+                let head = (try? handle.read(upToCount: 16)) ?? Data()
+                try? handle.close()
+                if !head.isEmpty, head != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path: path) }
+            }
+        } else if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw StoreError.folderMissing(path: path)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.prepareDatabase { db in
+            // WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power
+            // cut may lose the last transactions, never the database's consistency
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path)
+        }
+        try migrate()
+    }
+
+    /// An empty database in memory (for tests and one-off runs).
+    public init() throws {
+        location = ":memory:"
+        writer = try DatabaseQueue()
+        try migrate()
+    }
+
+    private func migrate() throws {
+        let migrator = Schema.migrator
+        do {
+            let known = Set(Schema.migrationIdentifiers)
+            let (tables, applied) = try writer.read { db -> ([String], [String]) in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                let applied = tables.contains("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+                return (tables, Array(applied))
+            }
+            if !tables.isEmpty, !tables.contains("grdb_migrations") {
+                throw StoreError.notAClaimsDatabase(path: location, tables: tables.sorted())
+            }
+            if let unknown = applied.first(where: { !known.contains($0) }) {
+                throw StoreError.newerSchema(path: location, migration: unknown)
+            }
+            if applied.count == known.count { return }
+            // Two processes opening a new file at once may both try to migrate; the loser's
+            // transaction fails and rolls back, and the migrations are then found applied.
+            var attempt = 0
+            while true {
+                do {
+                    try migrator.migrate(writer)
+                    return
+                } catch {
+                    attempt += 1
+                    if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                    if attempt >= 5 { throw error }
+                    Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                }
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, location)
+        }
+    }
+
+    /// Maps GRDB's errors to ours, keeping SQLite's message.
+    static func storeError(_ error: DatabaseError, _ path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_FULL, .SQLITE_IOERR: return .full(path: path, message: error.message ?? "\(error.resultCode)")
+        case .SQLITE_CANTOPEN: return .failed(path: path, message: "cannot open the database file")
+        default: return .failed(path: path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Runs a write in an IMMEDIATE transaction (it takes the write lock at once, so two processes
+    /// queue instead of deadlocking on an upgrade from read to write).
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, location)
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, location)
+        }
+    }
+
+    // MARK: - Ingest
+
+    public func documentStates() throws -> [String: DocumentState] {
+        try read { db in
+            var states: [String: DocumentState] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, sha256, bytes, modified, pipelineVersion FROM document")
+            while let row = try rows.next() {
+                states[row["path"]] = DocumentState(id: row["id"], sha256: row["sha256"], bytes: row["bytes"],
+                                                    modified: row["modified"], pipelineVersion: row["pipelineVersion"])
+            }
+            return states
+        }
+    }
+
+    public func beginRun(arguments: [String]) throws -> Int64 {
+        try write { db in
+            var run = RunRecord(started: Date(), arguments: arguments)
+            try run.insert(db)
+            return run.id!
+        }
+    }
+
+    public func finishRun(_ run: Int64, counts: RunCounts) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE run SET finished = ?, documentsNew = ?, documentsChanged = ?, documentsUnchanged = ?,
+                  documentsFailed = ?, documentsPruned = ?, claimsStored = ? WHERE id = ?
+                """, arguments: [Date(), counts.new, counts.changed, counts.unchanged, counts.failed, counts.pruned, counts.claims, run])
+        }
+    }
+
+    public func store(_ documents: [IngestedDocument]) throws -> [StoreOutcome] {
+        guard !documents.isEmpty else { return [] }
+        return try write { db in
+            var outcomes: [StoreOutcome] = []
+            let now = Date()
+            for d in documents {
+                var outcome = StoreOutcome.inserted
+                if let row = try Row.fetchOne(db, sql: "SELECT id, sha256, pipelineVersion FROM document WHERE path = ?", arguments: [d.path]) {
+                    if row["sha256"] == d.sha256, row["pipelineVersion"] == d.pipelineVersion {
+                        try db.execute(sql: "UPDATE document SET modified = ? WHERE id = ?", arguments: [d.modified, row["id"] as Int64])
+                        outcomes.append(.unchanged)
+                        continue
+                    }
+                    try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [row["id"] as Int64])
+                    outcome = .replaced
+                }
+                var record = DocumentRecord(
+                    path: d.path, name: d.name, sha256: d.sha256, bytes: d.bytes, modified: d.modified,
+                    title: d.metadata.title, published: d.metadata.published?.description, url: d.metadata.url,
+                    author: d.metadata.author, language: d.metadata.language, text: d.text, claimCount: d.claims.count,
+                    ingestedAt: now, pipelineVersion: d.pipelineVersion)
+                try record.insert(db)
+                let documentID = record.id!
+                let insertSentence = try db.cachedStatement(sql: """
+                    INSERT INTO sentence (documentId, ordinal, start, "end", text) VALUES (?, ?, ?, ?, ?)
+                    """)
+                var sentenceIDs: [Int64] = []
+                sentenceIDs.reserveCapacity(d.sentences.count)
+                for (i, s) in d.sentences.enumerated() {
+                    try insertSentence.execute(arguments: [documentID, i, s.start, s.end, s.text])
+                    sentenceIDs.append(db.lastInsertedRowID)
+                }
+                let insertClaim = try db.cachedStatement(sql: """
+                    INSERT INTO claim (documentId, sentenceId, ordinal, quote, start, "end", sentence, value, valueHigh, unit,
+                      bound, subject, subjectText, metric, periodStart, periodEnd, periodText, direction, forecast,
+                      hypothetical, rules, verdict)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                var k = 0   // sentences and claims are both in document order: one pass
+                for (i, c) in d.claims.enumerated() {
+                    while k < d.sentences.count, d.sentences[k].end <= c.start { k += 1 }
+                    let sentenceID: Int64? = k < d.sentences.count && d.sentences[k].start <= c.start ? sentenceIDs[k] : nil
+                    let values: [(any DatabaseValueConvertible)?] = [
+                        documentID, sentenceID, i, c.quote, c.start, c.end, c.sentence, c.value, c.valueHigh,
+                        c.unit.rawValue, c.bound.rawValue, c.subject, c.subjectText, c.metric.rawValue,
+                        c.period?.start.description, c.period?.end.description, c.period?.text,
+                        c.direction?.rawValue, c.forecast, c.hypothetical, Self.rulesJSON(c.rules), c.verdict?.rawValue,
+                    ]
+                    try insertClaim.execute(arguments: StatementArguments(values))
+                }
+                outcomes.append(outcome)
+            }
+            return outcomes
+        }
+    }
+
+    public func refresh(_ states: [String: Double]) throws {
+        guard !states.isEmpty else { return }
+        try write { db in
+            let update = try db.cachedStatement(sql: "UPDATE document SET modified = ? WHERE path = ?")
+            for (path, modified) in states { try update.execute(arguments: [modified, path]) }
+        }
+    }
+
+    public func recordErrors(_ errors: [IngestProblem], run: Int64) throws {
+        guard !errors.isEmpty else { return }
+        try write { db in
+            for e in errors { try IngestErrorRecord(runId: run, path: e.path, reason: e.reason).insert(db) }
+        }
+    }
+
+    public func removeDocuments(paths: [String]) throws -> Int {
+        guard !paths.isEmpty else { return 0 }
+        return try write { db in
+            var removed = 0
+            for path in paths {
+                try db.execute(sql: "DELETE FROM document WHERE path = ?", arguments: [path])
+                removed += db.changesCount
+            }
+            return removed
+        }
+    }
+
+    public func loadEntities(_ entities: [EntityRow], version: String) throws {
+        let stored = try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'entities'") }
+        guard stored != version else { return }
+        try write { db in
+            // re-checked inside the transaction: another process may have loaded them meanwhile
+            if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'entities'") == version { return }
+            try db.execute(sql: "DELETE FROM alias; DELETE FROM entity")
+            for e in entities {
+                try EntityRecord(id: e.id, kind: e.kind, name: e.name, sector: e.sector).insert(db)
+                for a in e.aliases { try AliasRecord(entityId: e.id, alias: a.text, caseSensitive: a.caseSensitive).insert(db) }
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('entities', ?)", arguments: [version])
+        }
+    }
+
+    // MARK: - Reading
+
+    public func entityIDs(named name: String) throws -> [String] {
+        try read { db in
+            if try String.fetchOne(db, sql: "SELECT id FROM entity WHERE id = ?", arguments: [name]) != nil { return [name] }
+            return try String.fetchAll(db, sql: """
+                SELECT DISTINCT entityId FROM alias
+                WHERE (caseSensitive AND alias = ?) OR (NOT caseSensitive AND alias = ? COLLATE NOCASE)
+                ORDER BY entityId
+                """, arguments: [name, name])
+        }
+    }
+
+    public func claims(matching query: ClaimQuery) throws -> [Claim] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let subjects = query.subjects {
+            guard !subjects.isEmpty else { return [] }
+            conditions.append("claim.subject IN (\(Array(repeating: "?", count: subjects.count).joined(separator: ",")))")
+            arguments += subjects.map { $0 as (any DatabaseValueConvertible)? }
+        }
+        if let metric = query.metric {
+            conditions.append("claim.metric = ?")
+            arguments.append(metric.rawValue)
+        }
+        // periods match by overlap; ISO dates compare as text
+        if let to = query.to {
+            conditions.append("claim.periodStart <= ?")
+            arguments.append(to.description)
+        }
+        if let from = query.from {
+            conditions.append("claim.periodEnd >= ?")
+            arguments.append(from.description)
+        }
+        if let name = query.document {
+            let like = Self.likeEscaped(name)
+            conditions.append(#"(document.name = ? OR document.name LIKE ? ESCAPE '\' OR document.path LIKE ? ESCAPE '\' OR document.path LIKE ? ESCAPE '\')"#)
+            arguments += [name, like + ".%", "%/" + like, "%/" + like + ".%"]
+        }
+        var sql = "SELECT claim.*, document.name AS documentName FROM claim JOIN document ON document.id = claim.documentId"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY document.name, document.id, claim.ordinal"
+        if let limit = query.limit {
+            sql += " LIMIT ?"
+            arguments.append(limit)
+        }
+        let args = StatementArguments(arguments)
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: args).map(Self.claim)
+        }
+    }
+
+    public func search(_ text: String, limit: Int) throws -> [SearchHit] {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        guard !words.isEmpty else { return [] }
+        // the user's words as one phrase, quoted: FTS5 operators in the input are plain words
+        let phrase = "\"" + words.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT sentence.id, sentence.start, sentence."end", sentence.text, document.name
+                FROM sentenceSearch
+                JOIN sentence ON sentence.id = sentenceSearch.rowid
+                JOIN document ON document.id = sentence.documentId
+                WHERE sentenceSearch MATCH ?
+                ORDER BY sentenceSearch.rank, document.name, sentence.start
+                LIMIT ?
+                """, arguments: [phrase, limit])
+            return try rows.map { row in
+                let claims = try Row.fetchAll(db, sql: """
+                    SELECT claim.*, document.name AS documentName FROM claim JOIN document ON document.id = claim.documentId
+                    WHERE claim.sentenceId = ? ORDER BY claim.ordinal
+                    """, arguments: [row["id"] as Int64]).map(Self.claim)
+                return SearchHit(doc: row["name"], start: row["start"], end: row["end"], sentence: row["text"], claims: claims)
+            }
+        }
+    }
+
+    public func statistics() throws -> StoreStatistics {
+        try read { db in
+            func counts(_ sql: String) throws -> [StoreStatistics.Count] {
+                try Row.fetchAll(db, sql: sql).map { StoreStatistics.Count(key: $0[0] ?? "-", count: $0[1]) }
+            }
+            let lastRun = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run")
+            return StoreStatistics(
+                documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
+                claims: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim") ?? 0,
+                sentences: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sentence") ?? 0,
+                byDocument: try counts("SELECT name, claimCount FROM document ORDER BY name, id"),
+                byMetric: try counts("SELECT metric, COUNT(*) AS n FROM claim GROUP BY metric ORDER BY n DESC, metric"),
+                bySubject: try counts("SELECT subject, COUNT(*) AS n FROM claim GROUP BY subject ORDER BY n DESC, subject"),
+                byUnit: try counts("SELECT unit, COUNT(*) AS n FROM claim GROUP BY unit ORDER BY n DESC, unit"),
+                runs: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0,
+                lastRunErrors: try lastRun.map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingestError WHERE runId = ?", arguments: [$0]) ?? 0 } ?? 0)
+        }
+    }
+
+    public func documents() throws -> [StoredDocument] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT document.id, path, name, sha256, claimCount,
+                  (SELECT COUNT(*) FROM claim WHERE claim.documentId = document.id) AS stored
+                FROM document ORDER BY name, id
+                """).map {
+                StoredDocument(id: $0["id"], path: $0["path"], name: $0["name"], sha256: $0["sha256"],
+                               claimCount: $0["claimCount"], storedClaims: $0["stored"])
+            }
+        }
+    }
+
+    public func integrityCheck() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    // MARK: - Rows ↔ claims
+
+    private static func rulesJSON(_ rules: [String: String]) -> String {
+        guard !rules.isEmpty,
+              let data = try? JSONSerialization.data(withJSONObject: rules, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func claim(_ row: Row) -> Claim {
+        var period: Period? = nil
+        if let s: String = row["periodStart"], let e: String = row["periodEnd"],
+           let start = CalendarDate(iso: s), let end = CalendarDate(iso: e) {
+            period = Period(start: start, end: end, text: row["periodText"])
+        }
+        var rules: [String: String] = [:]
+        if let json: String = row["rules"],
+           let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] {
+            rules = object
+        }
+        return Claim(doc: row["documentName"], quote: row["quote"], start: row["start"], end: row["end"],
+                     sentence: row["sentence"], value: row["value"], valueHigh: row["valueHigh"],
+                     unit: QuantityUnit(rawValue: row["unit"]), bound: Bound(rawValue: row["bound"]) ?? .exact,
+                     subject: row["subject"], subjectText: row["subjectText"],
+                     metric: Metric(rawValue: row["metric"]) ?? .other, period: period,
+                     direction: (row["direction"] as String?).flatMap(Direction.init(rawValue:)),
+                     forecast: row["forecast"], hypothetical: row["hypothetical"], rules: rules,
+                     verdict: (row["verdict"] as String?).flatMap(Verdict.init(rawValue:)))
+    }
+
+    private static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
