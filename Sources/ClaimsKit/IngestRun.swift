@@ -183,7 +183,8 @@ public struct IngestRun: Sendable {
 
         let this = self
         let todo = candidates
-        ParallelRunner.run(count: todo.count, jobs: jobs, work: { i in
+        // workers run up to two batches ahead, so they keep parsing while a batch is written
+        ParallelRunner.run(count: todo.count, jobs: jobs, window: 2 * batchDocuments, work: { i in
             this.work(todo[i])
         }, deliver: { i, work in
             switch work {
@@ -228,7 +229,7 @@ public struct IngestRun: Sendable {
         } catch {
             return .failed(IngestProblem(path: c.input.path, reason: (error as? InputError)?.reason ?? "\(error)"))
         }
-        let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let sha = Self.hex(SHA256.hash(data: bytes))
         if let s = c.stored, s.sha256 == sha, s.pipelineVersion == c.version {
             return .sameContent(path: c.path, modified: c.modified)
         }
@@ -237,9 +238,11 @@ public struct IngestRun: Sendable {
             return .failed(IngestProblem(path: c.input.path, reason: error.reason))
         case .success(let document):
             let x = extractor.extraction(document, doc: c.input.doc)
-            let utf8 = Array(document.text.utf8)
-            let sentences = x.spans.map { s in
-                SentenceRow(start: s.start, end: s.end, text: String(decoding: utf8[s.byteStart..<s.byteEnd], as: UTF8.self))
+            var text = document.text
+            let sentences = text.withUTF8 { utf8 in
+                x.spans.map { s in
+                    SentenceRow(start: s.start, end: s.end, text: String(decoding: UnsafeBufferPointer(rebasing: utf8[s.byteStart..<s.byteEnd]), as: UTF8.self))
+                }
             }
             return .document(IngestedDocument(
                 path: c.path, name: c.input.doc, sha256: sha, bytes: bytes.count, modified: c.modified,
@@ -266,6 +269,18 @@ public struct IngestRun: Sendable {
         return lexicon.entities.map { e in
             EntityRow(id: e.id, kind: e.kind, name: e.name, sector: e.sector, aliases: aliases[e.id] ?? [])
         }
+    }
+
+    /// Lower-case hex of a digest.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in digest {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A path made absolute, with symbolic links and `.`/`..` resolved: one file, one document.

@@ -13,8 +13,10 @@ public enum ParallelRunner {
     public static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Calls `work` for every index in `0..<count` on `jobs` threads and `deliver` on the
-    /// calling thread for each result, in index order.
-    public static func run<Result: Sendable>(count: Int, jobs: Int,
+    /// calling thread for each result, in index order. Workers run at most `window` items ahead
+    /// of delivery (default: four per thread); a caller whose `deliver` sometimes takes long (a
+    /// database write) gives a larger window so the workers keep going meanwhile.
+    public static func run<Result: Sendable>(count: Int, jobs: Int, window: Int? = nil,
                                              work: @escaping @Sendable (Int) -> Result,
                                              deliver: (Int, Result) -> Void) {
         guard count > 0 else { return }
@@ -23,7 +25,7 @@ public enum ParallelRunner {
             for i in 0..<count { deliver(i, work(i)) }
             return
         }
-        let state = SharedState<Result>(window: threads * 4)
+        let state = SharedState<Result>(window: max(threads, window ?? threads * 4))
         for _ in 0..<threads {
             let thread = Thread {
                 while let i = state.take(count: count) {

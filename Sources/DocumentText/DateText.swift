@@ -64,13 +64,18 @@ enum DateText {
         return out
     }
 
-    /// The day a metadata value names, or nil.
+    /// The day a metadata value names, or nil. Placeholder dates that content systems write for
+    /// "unknown" (`0001-01-01`, `1900-01-01`, `9999-12-31`) are not publication dates: only years
+    /// from 1901 to 2199 are taken.
     static func parse(_ value: String) -> CalendarDate? {
         let trimmed = value.trimmingSpaces()
-        if let d = CalendarDate(iso: trimmed) { return d }
-        let t = tokens(Substring(trimmed.prefix(80)))
-        return firstDate(in: t, strict: false)
+        let d = CalendarDate(iso: trimmed) ?? firstDate(in: tokens(Substring(trimmed.prefix(80))), strict: false)
+        guard let d, plausibleYears.contains(d.year) else { return nil }
+        return d
     }
+
+    /// The years a publication date may have.
+    static let plausibleYears = 1901...2199
 
     /// The first date in a token list. `strict` (for running text) wants a month name or an ISO
     /// form, since bare numbers in prose are rarely dates.

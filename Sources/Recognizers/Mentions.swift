@@ -177,10 +177,15 @@ public struct RecognizerContext: Sendable {
     /// document has no date.
     public var contextYear: Int?
 
-    /// Creates a context.
+    /// Creates a context. A date or year outside 1001–9998 is dropped (the document counts as
+    /// undated): relative periods step a year back or forward from it, and every period must stay
+    /// a real calendar date.
     public init(lexicon: Lexicon = .builtIn, documentDate: CalendarDate? = nil, contextYear: Int? = nil) {
         self.lexicon = lexicon
-        self.documentDate = documentDate
-        self.contextYear = contextYear
+        self.documentDate = documentDate.flatMap { RecognizerContext.usableYears.contains($0.year) ? $0 : nil }
+        self.contextYear = contextYear.flatMap { RecognizerContext.usableYears.contains($0) ? $0 : nil }
     }
+
+    /// The years a document date may have for relative periods to resolve.
+    public static let usableYears = 1001...9998
 }

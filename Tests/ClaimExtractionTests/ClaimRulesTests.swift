@@ -127,4 +127,15 @@ struct ClaimRulesBadInputTests {
             "2% | -2 percent exact | DJI return - down",
         ])
     }
+
+    @Test("a document dated in year 1 counts as undated: relative periods stay null, nothing traps")
+    func yearOneDocument() throws {
+        // a page's metadata once said 0001-01-01; "the third quarter" stepped to year 0 and trapped
+        let text = "Shares of the company rose 4% in the third quarter and 2% last year, up 3% last month.\n"
+        for date in ["0001-01-01", "9999-12-31"] {
+            let out = try claims(text, date: date)
+            #expect(out.map(\.quote) == ["4%", "2%", "3%"])
+            #expect(out.allSatisfy { $0.period == nil })
+        }
+    }
 }

@@ -13,6 +13,17 @@ struct MetadataTests {
                         fileName: "m.html").metadata
     }
 
+    @Test("placeholder dates (0001-01-01, 9999-12-31) are not publication dates; the next source is used")
+    func placeholderDates() throws {
+        let md = try read("""
+        <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z"}</script>
+        <meta property="article:published_time" content="9999-12-31">
+        """, "<time datetime=\"2019-11-19\">Nov. 19</time>" + body)
+        #expect(md.published?.description == "2019-11-19")
+        #expect(md.publishedSource == "time datetime")
+        #expect(try read(#"<meta name="date" content="0001-01-01">"#).published == nil)
+    }
+
     @Test("JSON-LD datePublished, also inside @graph, with author and publisher")
     func jsonLD() throws {
         let md = try read("""
