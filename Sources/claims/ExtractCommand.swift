@@ -13,14 +13,20 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "An extra entity lexicon (TSV in the columns of entities.tsv); repeatable.")
     var lexicon: [String] = []
 
-    /// The built-in lexicons plus the user's files.
-    func loadLexicon() throws -> Lexicon {
-        var lex = Lexicon.builtIn
-        for path in lexicon {
+    /// The user's lexicon files, read.
+    func lexiconTexts() throws -> [(path: String, text: String)] {
+        try lexicon.map { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("cannot read the lexicon \(path)")
             }
-            let text = String(decoding: data, as: UTF8.self)
+            return (path, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// The built-in lexicons plus the user's files (`texts` as `lexiconTexts()` reads them).
+    func loadLexicon(_ texts: [(path: String, text: String)]? = nil) throws -> Lexicon {
+        var lex = Lexicon.builtIn
+        for (path, text) in try texts ?? lexiconTexts() {
             lex = lex.adding(entityFile: text, named: (path as NSString).lastPathComponent)
             if let problem = lex.problems.first(where: { $0.file.hasPrefix("user-") }) {
                 throw ValidationError("lexicon \(path): \(problem)")

@@ -44,11 +44,10 @@ extension Claims {
         }
 
         func run() throws {
-            let lexicon = try documents.loadLexicon()
-            var optionParts = [documents.date?.description ?? ""]
-            for path in documents.lexicon {
-                optionParts.append(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self))
-            }
+            let texts = try documents.lexiconTexts()
+            let lexicon = try documents.loadLexicon(texts)
+            // what changes claims besides the files: the date and the user's lexicons
+            let optionParts = [documents.date?.description ?? ""] + texts.map(\.text)
             let (inputs, missing) = InputDiscovery.discover(paths)
             for error in missing { StandardError.print("claims: \(error)") }
             let showProgress = !quiet && (progress || isatty(2) != 0)
