@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "claims", targets: ["claims"]),
         .library(name: "ClaimsKit", targets: ["ClaimsKit"]),
+        .library(name: "MarketMetrics", targets: ["MarketMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // zlib, for gzip-compressed market data; only MarketMetrics imports it.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // Value types every stage shares.
         .target(name: "ClaimModel"),
         // bytes → Document: encoding, libxml2 parse, main text, metadata.
@@ -30,18 +37,20 @@ let package = Package(
         .target(name: "Recognizers", dependencies: ["ClaimModel"]),
         // sentences + mentions → claims.
         .target(name: "ClaimExtraction", dependencies: ["ClaimModel", "Recognizers"]),
+        // Market data: price files → series → the figures commentary quotes.
+        .target(name: "MarketMetrics", dependencies: ["ClaimModel", "CZlib"]),
         // Persistence: the claims database (GRDB over SQLite); the only module that imports GRDB.
         .target(name: "ClaimStore", dependencies: ["ClaimModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // The pipeline as a library: file discovery, sidecars, parallel runs, ingest.
         .target(name: "ClaimsKit", dependencies: [
-            "ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction", "ClaimStore",
+            "ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction", "ClaimStore", "MarketMetrics",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command-line shell: one command per file, no domain logic.
         .executableTarget(
             name: "claims",
             dependencies: [
-                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel", "ClaimStore",
+                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel", "ClaimStore", "MarketMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +61,7 @@ let package = Package(
         .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "RecognizersTests", dependencies: ["Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction", "Recognizers", "DocumentText", "ClaimsTestSupport"]),
+        .testTarget(name: "MarketMetricsTests", dependencies: ["MarketMetrics", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimStore", "ClaimModel", "ClaimsTestSupport"]),

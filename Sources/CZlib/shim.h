@@ -1,0 +1,2 @@
+// zlib for MarketMetrics' gzip reader; the only C it uses.
+#include <zlib.h>
