@@ -116,7 +116,8 @@ struct CSVScanner {
         while b > a, bytes[b - 1] == UInt8(ascii: " ") { b -= 1 }
         if a == b { return .missing }
         // Clinger's fast path: up to 15 significant digits and a power of ten up to 22 give a
-        // correctly rounded double with one exact division; longer numbers go to strtod.
+        // correctly rounded double with one exact division; up to 19 digits, a correction step
+        // below; longer numbers and exponents go to strtod.
         var i = a
         var negative = false
         if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
@@ -146,8 +147,28 @@ struct CSVScanner {
             i += 1
         }
         guard anyDigit else { return marker(a, b) }
-        if simple, digits <= 15, fraction <= 22 {
-            let magnitude = Double(mantissa) / Self.powersOfTen[fraction]
+        if simple, digits <= 19, fraction <= 22 {
+            let p = Self.powersOfTen[fraction]
+            var magnitude = Double(mantissa) / p
+            if digits > 15 {
+                // 16 to 19 digits (float32 values written in full: 42.540000915527344): the
+                // mantissa is exact as an integer but not as a double, so the quotient may be
+                // one unit in the last place off. Of it and its two neighbours, keep the one
+                // whose product with 10^k lies nearest the mantissa, measured exactly (FMA).
+                let wh = Double(mantissa)
+                let wl = Double(Int64(bitPattern: mantissa &- UInt64(wh)))
+                func error(_ x: Double) -> Double {
+                    let hi = x * p
+                    let lo = (-hi).addingProduct(x, p)  // x·p − hi, exactly
+                    return abs((hi - wh) + (lo - wl))
+                }
+                var best = magnitude, bestError = error(magnitude)
+                for candidate in [magnitude.nextDown, magnitude.nextUp] {
+                    let e = error(candidate)
+                    if e < bestError { best = candidate; bestError = e }
+                }
+                magnitude = best
+            }
             return .number(negative ? -magnitude : magnitude)
         }
         // The exponent part, checked by hand so that strtod never sees hex, inf or nan.
@@ -160,11 +181,15 @@ struct CSVScanner {
                 j += 1
             }
         }
-        var copy = [CChar]()
-        copy.reserveCapacity(b - a + 1)
-        for k in a..<b where !(seenComma && bytes[k] == UInt8(ascii: ",")) { copy.append(CChar(bitPattern: bytes[k])) }
-        copy.append(0)
-        let value = copy.withUnsafeBufferPointer { strtod($0.baseAddress!, nil) }
+        let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: b - a + 1) { copy in
+            var n = 0
+            for k in a..<b where !(seenComma && bytes[k] == UInt8(ascii: ",")) {
+                copy[n] = CChar(bitPattern: bytes[k])
+                n += 1
+            }
+            copy[n] = 0
+            return strtod(copy.baseAddress!, nil)
+        }
         guard value.isFinite else { return .invalid(text(f)) }
         return .number(value)
     }

@@ -21,6 +21,18 @@ public enum PriceFile {
     /// - Throws: ``MarketDataProblem`` naming the file: unreadable, not CSV, no date or price
     ///   column, corrupt gzip.
     public static func read(_ path: String, limit: Int = defaultLimit) throws(MarketDataProblem) -> [PriceSeries] {
+        let data = try bytes(path, limit: limit)
+        do {
+            return try parse(data, name: fileStem(path), source: path)
+        } catch {
+            throw MarketDataProblem(error.reason, path: path)
+        }
+    }
+
+    /// The bytes of a file, decompressed when it is gzip (by content, whatever its name).
+    /// - Throws: ``MarketDataProblem`` naming the file: missing, a folder, over the limit,
+    ///   unreadable, corrupt or truncated gzip.
+    public static func bytes(_ path: String, limit: Int = defaultLimit) throws(MarketDataProblem) -> [UInt8] {
         var bytes: [UInt8]
         do {
             var isFolder: ObjCBool = false
@@ -36,12 +48,10 @@ public enum PriceFile {
         } catch {
             throw MarketDataProblem("cannot be read (\(error.localizedDescription))", path: path)
         }
-        do {
-            if Gzip.isCompressed(bytes) { bytes = try Gzip.decompress(bytes, limit: limit) }
-            return try parse(bytes, name: fileStem(path), source: path)
-        } catch {
-            throw MarketDataProblem(error.reason, path: path)
+        if Gzip.isCompressed(bytes) {
+            do { bytes = try Gzip.decompress(bytes, limit: limit) } catch { throw MarketDataProblem(error.reason, path: path) }
         }
+        return bytes
     }
 
     /// The symbol a file name stands for: the name without `.csv`, `.tsv`, `.txt` and `.gz`
@@ -54,8 +64,9 @@ public enum PriceFile {
         return String(name)
     }
 
-    /// The series in CSV or TSV bytes (already decompressed).
-    static func parse(_ bytes: [UInt8], name: String, source: String) throws(MarketDataProblem) -> [PriceSeries] {
+    /// The series in CSV or TSV bytes (already decompressed); `name` names a one-symbol file's
+    /// series, `source` is quoted in notes and reasons.
+    public static func parse(_ bytes: [UInt8], name: String, source: String) throws(MarketDataProblem) -> [PriceSeries] {
         guard !bytes.isEmpty else { throw MarketDataProblem("the file is empty") }
         if bytes.prefix(4096).contains(0) { throw MarketDataProblem("not a text file (it has NUL bytes)") }
         let firstLine = bytes.prefix(while: { $0 != UInt8(ascii: "\n") })
@@ -152,14 +163,17 @@ public enum PriceFile {
         }
 
         // Rows, per series key (the long format's keys come from the symbol column).
-        var rows: [String: [PriceSeries.Row]] = [:]
-        var order: [String] = []
+        // One bucket of rows per series: per layout entry, or per symbol in the long format
+        // (found through a dictionary only there, so that one-symbol files hash nothing per row).
+        var buckets: [[PriceSeries.Row]] = symbolColumn == nil ? layout.map { _ in [] } : []
+        var keys: [String] = symbolColumn == nil ? layout.map(\.key) : []
+        var bucketOf: [String: Int] = [:]
         var badDates = 0
         var firstBadDate: String?
         while scanner.next(into: &fields) {
             if scanner.isBlank(fields) { continue }
             // yfinance's third header line ("Date,,,,,") carries no data.
-            if tickers != nil, rows.isEmpty, dateColumn < fields.count, scanner.text(fields[dateColumn]).lowercased() == "date" { continue }
+            if tickers != nil, buckets.allSatisfy(\.isEmpty), dateColumn < fields.count, scanner.text(fields[dateColumn]).lowercased() == "date" { continue }
             guard dateColumn < fields.count, let date = scanner.date(fields[dateColumn]) else {
                 badDates += 1
                 if firstBadDate == nil {
@@ -173,29 +187,32 @@ public enum PriceFile {
                 guard let column else { return nil }
                 return column < fields.count ? scanner.number(fields[column]) : .missing
             }
-            for entry in layout {
-                let key: String
+            for (k, entry) in layout.enumerated() {
+                var bucket = k
                 if let symbolColumn {
                     guard symbolColumn < fields.count else { continue }
-                    key = scanner.text(fields[symbolColumn]).trimmingCharacters(in: .whitespaces)
+                    let key = scanner.text(fields[symbolColumn]).trimmingCharacters(in: .whitespaces)
                     if key.isEmpty { continue }
-                } else {
-                    key = entry.key
+                    if let b = bucketOf[key] {
+                        bucket = b
+                    } else {
+                        bucket = buckets.count
+                        bucketOf[key] = bucket
+                        buckets.append([])
+                        keys.append(key)
+                    }
                 }
-                let row = PriceSeries.Row(day: day, close: cell(entry.columns.close)!, adjusted: cell(entry.columns.adjusted),
-                                          high: cell(entry.columns.high), low: cell(entry.columns.low), line: scanner.line)
-                if rows[key] == nil { order.append(key); rows[key] = [] }
-                rows[key]!.append(row)
+                buckets[bucket].append(PriceSeries.Row(day: day, close: cell(entry.columns.close)!, adjusted: cell(entry.columns.adjusted),
+                                                       high: cell(entry.columns.high), low: cell(entry.columns.low), line: scanner.line))
             }
         }
-        if rows.isEmpty {
+        if buckets.allSatisfy(\.isEmpty) {
             if let firstBadDate { throw MarketDataProblem("no row has a date that can be read (first: \(firstBadDate))") }
             throw MarketDataProblem("the file has a header but no rows")
         }
-        let columns = layout[0].columns
-        return order.map { key in
-            let entry = symbolColumn == nil ? layout.first { $0.key == key }!.columns : columns
-            var series = PriceSeries(symbol: key, source: source, rows: rows[key]!,
+        return zip(keys, buckets).filter { !$0.1.isEmpty }.map { key, rows in
+            let entry = symbolColumn == nil ? layout.first { $0.key == key }!.columns : layout[0].columns
+            var series = PriceSeries(symbol: key, source: source, rows: rows,
                                      hasAdjusted: entry.adjusted != nil, hasRange: entry.high != nil && entry.low != nil)
             if badDates > 0 { series.notes.append("\(badDates) rows have no date that can be read (first: \(firstBadDate!)); skipped") }
             return series

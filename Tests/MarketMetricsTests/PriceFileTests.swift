@@ -203,3 +203,39 @@ struct PriceFileTests {
         }
     }
 }
+
+@Suite("number parsing agrees with the standard library")
+struct NumberParsingTests {
+    func parse(_ text: String) -> NumberCell {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            CSVScanner(b).number(CSVField(start: 0, end: b.count, quoted: false))
+        }
+    }
+
+    @Test("20,000 decimals of 1 to 19 significant digits, and float32 values written in full, parse to Double(text)")
+    func agreesWithDouble() {
+        var state: UInt64 = 12345
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 11
+        }
+        var mismatches: [String] = []
+        for k in 0..<20_000 {
+            let text: String
+            if k % 2 == 0 {
+                // a float32 price in full binary precision, e.g. 42.540000915527344
+                let f = Float(Double(next() % 1_000_000_00) / 100)
+                text = "\(Double(f))"
+            } else {
+                let digits = 1 + Int(next() % 19)
+                var d = String(next() % 9 + 1)
+                for _ in 1..<digits { d += String(next() % 10) }
+                let point = Int(next() % UInt64(digits + 1))
+                text = point == digits ? d : String(d.prefix(point)) + "." + String(d.dropFirst(point))
+            }
+            guard case .number(let v) = parse(text), v == Double(text)! else { mismatches.append(text); continue }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}

@@ -1,0 +1,178 @@
+import ArgumentParser
+import ClaimModel
+import ClaimsKit
+import Foundation
+import MarketMetrics
+
+extension Claims {
+    /// `claims metrics`: one figure computed from market data, with the closes it came from.
+    struct MetricsCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "metrics",
+            abstract: "Compute a figure from market data and show the closes it came from.",
+            discussion: """
+            Examples:
+              claims metrics --data Corpus/market SPX --metric return --period 2025-Q3
+              claims metrics --data DIR SPX --metric points --from 2021-01-01 --to 2021-12-21
+              claims metrics --data DIR SPX --metric sma --days 200 --on 2025-10-10
+              claims metrics --data DIR SPX --metric breadth --days 200 --on 2020-03-23
+              claims metrics --data DIR SPX --metric concentration --top 5
+
+            Conventions: a change over a period runs from the last close before its first day \
+            to the last close on or before its last day (year to date from the previous year's \
+            last close); a level on a day is that day's close or the last one before it. Every \
+            figure prints its convention and inputs. Exit status: 0 computed, 1 not computable \
+            (the reason is printed), 2 the data folder cannot be read, 64 usage.
+            """
+        )
+
+        @Option(name: .long, help: "The market data folder (price files, symbols.tsv, caps.csv, members/).")
+        var data: String
+
+        @Argument(help: "What the figure is about: an entity id (SPX), a symbol (^GSPC, AAPL) or, for index figures, the index.")
+        var subject: String
+
+        @Option(name: .long, help: "The figure: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var metric: Metric
+
+        @Option(name: .long, help: "The period: 2025-Q3, 2025-H1, 2025-09, 2025 or a day 2025-09-30.")
+        var period: String?
+
+        @Option(name: .long, help: "The period's first day (with --to).")
+        var from: String?
+
+        @Option(name: .long, help: "The period's last day (with --from).")
+        var to: String?
+
+        @Option(name: .long, help: "The day, for level, record, from-record, sma, ema and breadth (default: the period's last day).")
+        var on: String?
+
+        @Option(name: .long, help: "The length of a moving average, in trading days (sma, ema, breadth).")
+        var days: Int = 200
+
+        @Option(name: .long, help: "price or total (total: Adj Close, or dividends.csv).")
+        var basis: ReturnBasis = .price
+
+        @Flag(name: .long, help: "high and low from the intraday High/Low columns instead of closes.")
+        var intraday = false
+
+        @Option(name: .long, help: "For beating: the benchmark whose return members must beat (default: the subject).")
+        var benchmark: String?
+
+        @Option(name: .long, help: "For weight and contribution: the index whose members count (default: every row of caps.csv / required).")
+        var index: String?
+
+        @Option(name: .long, help: "For concentration: how many of the largest companies.")
+        var top: Int = 5
+
+        @Option(name: .long, help: "text or json.")
+        var format: Format = .text
+
+        /// The figures this command computes.
+        enum Metric: String, ExpressibleByArgument, CaseIterable {
+            case level, `return`, points, high, low, record
+            case fromRecord = "from-record"
+            case sma, ema, breadth, beating, weight, concentration
+            case equalWeight = "equal-weight"
+            case capWeight = "cap-weight"
+            case contribution
+        }
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        func validate() throws {
+            if period != nil, from != nil || to != nil { throw ValidationError("give --period or --from/--to, not both") }
+            if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+            if let period, PeriodQuery.parse(period) == nil {
+                throw ValidationError("--period '\(period)' is not a period (2025-Q3, 2025-H1, 2025-09, 2025 or 2025-09-30)")
+            }
+            for (name, value) in [("--from", from), ("--to", to), ("--on", on)] {
+                if let value, CalendarDate(iso: value) == nil { throw ValidationError("\(name) '\(value)' is not a day (YYYY-MM-DD)") }
+            }
+            guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+            guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        }
+
+        /// The period asked for, if any.
+        var span: Period? {
+            if let period, let p = PeriodQuery.parse(period) { return Period(start: p.from, end: p.to, text: period) }
+            if let from, let to, let a = CalendarDate(iso: from), let b = CalendarDate(iso: to) { return Period(start: a, end: b) }
+            return nil
+        }
+
+        func run() throws {
+            let market: MarketData
+            do {
+                market = try MarketData.load(folder: data)
+            } catch {
+                StandardError.print("claims metrics: \(error)")
+                throw ExitCode(2)
+            }
+            for problem in market.problems { StandardError.print("claims metrics: warning: \(problem)") }
+            let value: MetricValue
+            do {
+                value = try compute(market)
+            } catch {
+                StandardError.print("claims metrics: \(subject) \(metric.rawValue): \(error)")
+                throw ExitCode(1)
+            }
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(value), as: UTF8.self))
+            case .text:
+                print(Self.text(value), terminator: "")
+            }
+        }
+
+        private func needPeriod() throws(NotComputable) -> Period {
+            guard let span else { throw NotComputable("\(metric.rawValue) needs --period or --from/--to") }
+            return span
+        }
+
+        private func needDay() throws(NotComputable) -> CalendarDate {
+            if let on, let d = CalendarDate(iso: on) { return d }
+            if let span { return span.end }
+            throw NotComputable("\(metric.rawValue) needs --on DAY (or a period, whose last day is used)")
+        }
+
+        private func compute(_ m: MarketData) throws(NotComputable) -> MetricValue {
+            switch metric {
+            case .level: return try m.level(subject, on: needDay())
+            case .return: return try m.periodReturn(subject, over: needPeriod(), basis: basis)
+            case .points: return try m.pointChange(subject, over: needPeriod())
+            case .high: return try m.extreme(subject, over: needPeriod(), highest: true, intraday: intraday)
+            case .low: return try m.extreme(subject, over: needPeriod(), highest: false, intraday: intraday)
+            case .record: return try m.record(subject, asOf: needDay())
+            case .fromRecord: return try m.distanceFromRecord(subject, asOf: needDay())
+            case .sma: return try m.movingAverage(subject, days: days, on: needDay())
+            case .ema: return try m.movingAverage(subject, days: days, on: needDay(), exponential: true)
+            case .breadth: return try m.breadthAboveSMA(subject, days: days, on: needDay())
+            case .beating: return try m.breadthBeating(subject, benchmark: benchmark ?? subject, over: needPeriod())
+            case .weight: return try m.weight(subject, in: index)
+            case .concentration: return try m.concentration(top: top, in: subject == "all" ? nil : subject)
+            case .equalWeight: return try m.equalWeightReturn(subject, over: needPeriod())
+            case .capWeight: return try m.capWeightReturn(subject, over: needPeriod())
+            case .contribution:
+                guard let index else { throw NotComputable("contribution needs --index INDEX") }
+                return try m.contribution(subject, to: index, over: needPeriod())
+            }
+        }
+
+        /// The figure, its convention, inputs and notes, for a reader.
+        static func text(_ v: MetricValue) -> String {
+            let unit = v.unit == "percent" ? "%" : v.unit == "percentage points" ? " pp" : v.unit == "points" ? " points" : ""
+            let when = v.period.map { " \($0.isPoint ? "\($0.start)" : "\($0.start)..\($0.end)")" } ?? ""
+            var out = "\(v.subject) \(v.metric)\(when): \(String(format: "%.2f", v.value))\(unit)\n"
+            out += "  convention: \(v.convention)\n"
+            for i in v.inputs {
+                out += "  input: \(i.symbol) \(i.date) \(String(format: "%.2f", i.value))  (\(i.role))\n"
+            }
+            for n in v.notes { out += "  note: \(n)\n" }
+            return out
+        }
+    }
+}
+
+extension ReturnBasis: ExpressibleByArgument {}
