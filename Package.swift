@@ -39,11 +39,13 @@ let package = Package(
         .target(name: "ClaimExtraction", dependencies: ["ClaimModel", "Recognizers"]),
         // Market data: price files → series → the figures commentary quotes.
         .target(name: "MarketMetrics", dependencies: ["ClaimModel", "CZlib"]),
+        // Claims (+ market data) → findings and a verdict per claim.
+        .target(name: "CrossCheck", dependencies: ["ClaimModel", "MarketMetrics"]),
         // Persistence: the claims database (GRDB over SQLite); the only module that imports GRDB.
         .target(name: "ClaimStore", dependencies: ["ClaimModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // The pipeline as a library: file discovery, sidecars, parallel runs, ingest.
         .target(name: "ClaimsKit", dependencies: [
-            "ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction", "ClaimStore", "MarketMetrics",
+            "ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction", "ClaimStore", "MarketMetrics", "CrossCheck",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command-line shell: one command per file, no domain logic.
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "RecognizersTests", dependencies: ["Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction", "Recognizers", "DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "MarketMetricsTests", dependencies: ["MarketMetrics", "ClaimModel", "ClaimsTestSupport"]),
+        .testTarget(name: "CrossCheckTests", dependencies: ["CrossCheck", "MarketMetrics", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimStore", "ClaimModel", "ClaimsTestSupport"]),

@@ -1,0 +1,184 @@
+import ClaimModel
+@testable import CrossCheck
+import Foundation
+import MarketMetrics
+import Testing
+
+func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+/// A claim as the extractor makes it, with what the checks read.
+func claim(_ doc: String, _ quote: String, _ value: Double, _ unit: QuantityUnit = .percent, metric: Metric = .return,
+           subject: String? = "SPX", from: String = "2025-07-01", to: String = "2025-09-30", bound: Bound = .exact,
+           sentence: String? = nil, start: Int = 0, direction: Direction? = nil, rules: [String: String] = [:]) -> Claim {
+    Claim(doc: doc, quote: quote, start: start, end: start + quote.count, sentence: sentence ?? "\(doc): \(quote)", value: value,
+          unit: unit, bound: bound, subject: subject, metric: metric, period: Period(start: day(from), end: day(to)),
+          direction: direction, rules: rules)
+}
+
+func check(_ claims: [(String, Claim)], data: MarketData? = nil) -> CheckResult {
+    CrossChecker(data: data).check(claims.map { CheckClaim(document: $0.0, claim: $0.1) })
+}
+
+@Suite("value bands")
+struct ValueBandTests {
+    @Test("exact figures cover half a step of their last digit either side")
+    func exact() {
+        let b = ValueBand(claim("a", "1.8%", 1.8))
+        #expect(abs(b.low - 1.75) < 1e-12 && abs(b.high - 1.85) < 1e-12)
+        #expect(ValueBand(claim("a", "7.79%", 7.79)).step == 0.01)
+        #expect(ValueBand(claim("a", "12%", 12)).step == 1)
+        #expect(abs(ValueBand(claim("a", "$10.8 billion", 10.8e9, .usd, metric: .flows)).step - 1e8) < 1)
+        #expect(ValueBand(claim("a", "6,688.46", 6688.46, .level, metric: .level)).step == 0.01)
+        #expect(ValueBand(claim("a", "-2.90%", -2.9)).description == "[-2.905, -2.895]")
+    }
+
+    @Test("about 20% passes 19.6% and not 27%; over 25% is everything above 25")
+    func bounds() {
+        let about = ValueBand(claim("a", "20%", 20, bound: .approx))
+        #expect(about.contains(19.6) && about.contains(21.9) && !about.contains(27))
+        let over = ValueBand(claim("a", "25%", 25, bound: .over))
+        #expect(over.contains(25.3) && over.contains(80) && !over.contains(24.9))
+        let range = ValueBand(Claim(doc: "a", quote: "7% to 8%", start: 0, end: 8, sentence: "", value: 7, valueHigh: 8, unit: .percent, bound: .range, metric: .weight))
+        #expect(range.contains(7.58) && !range.contains(8.6))
+    }
+
+    @Test("25 basis points and 0.25 percentage points are the same")
+    func basisPoints() {
+        let bp = ValueBand(claim("a", "25 basis points", -25, .bp, metric: .rate, subject: "FEDFUNDS"))
+        let pp = ValueBand(claim("b", "0.25 percentage points", -0.25, .pp, metric: .rate, subject: "FEDFUNDS"))
+        #expect(bp.overlaps(pp))
+        #expect(CanonicalUnit(.bp).family == CanonicalUnit(.pp).family)
+    }
+}
+
+@Suite("cross-checks")
+struct CrossCheckTests {
+    @Test("a quarterly return no other source agrees with is a major conflict; the agreeing sources support each other")
+    func conflict() {
+        let r = check([("q3.html", claim("q3.html", "7.8%", 7.8)), ("table.html", claim("table.html", "7.79%", 7.79)),
+                       ("mega.html", claim("mega.html", "8.4%", 8.4))])
+        #expect(r.findings.count == 1)
+        let f = r.findings[0]
+        #expect(f.kind == .conflict && f.severity == .major)
+        #expect(f.claims.map(\.doc) == ["mega.html", "q3.html", "table.html"])
+        #expect(f.explanation.contains("mega.html says 8.4%"))
+        #expect(r.verdicts == [.supported, .supported, .contradicted])
+    }
+
+    @Test("traps: consistent rounding, different periods, year-to-date on different dates, no subject or no period")
+    func traps() {
+        let r = check([
+            ("a", claim("a", "7.8%", 7.8)), ("b", claim("b", "7.79%", 7.79)), ("c", claim("c", "8%", 8)),
+            ("d", claim("d", "13.7%", 13.7, from: "2025-01-01", to: "2025-09-30")),
+            ("e", claim("e", "14.5%", 14.5, from: "2025-01-01", to: "2025-10-09")),
+            ("f", claim("f", "9.9%", 9.9, subject: nil)),
+            ("g", Claim(doc: "g", quote: "2%", start: 0, end: 2, sentence: "", value: 2, unit: .percent, subject: "SPX", metric: .return)),
+        ])
+        #expect(r.findings.isEmpty)
+        #expect(r.verdicts[0] == .supported && r.verdicts[3] == .unverifiable && r.verdicts[5] == .unverifiable)
+    }
+
+    @Test("-25 bp and -0.25 percentage points of the same rate move do not conflict; -50 bp does")
+    func rateUnits() {
+        let bp = claim("a", "25 basis points", -25, .bp, metric: .rate, subject: "FEDFUNDS", from: "2025-09-17", to: "2025-09-17")
+        let pp = claim("b", "0.25 percentage point", -0.25, .pp, metric: .rate, subject: "FEDFUNDS", from: "2025-09-17", to: "2025-09-17")
+        let wrong = claim("c", "50 basis points", -50, .bp, metric: .rate, subject: "FEDFUNDS", from: "2025-09-17", to: "2025-09-17")
+        #expect(check([("a", bp), ("b", pp)]).findings.isEmpty)
+        #expect(check([("a", bp), ("b", pp), ("c", wrong)]).findings.map(\.claims.first?.doc) == ["c"])
+    }
+
+    @Test("copies of one article neither conflict with nor support each other")
+    func copies() {
+        let shared = ["The S&P 500 rose 7.8% in the quarter.", "The Dow added 5.2%.", "Small caps led."]
+        func doc(_ name: String, _ spx: Double, _ quote: String) -> [(String, Claim)] {
+            [(name, claim(name, quote, spx, sentence: shared[0])),
+             (name, claim(name, "5.2%", 5.2, subject: "DJI", sentence: shared[1], start: 40)),
+             (name, claim(name, "1%", 1, subject: "RUT", sentence: shared[2], start: 60))]
+        }
+        let r = check(doc("original.html", 7.8, "7.8%") + doc("reprint.html", 7.8, "7.8%"))
+        #expect(r.copies == [["original.html", "reprint.html"]])
+        #expect(r.findings.isEmpty)
+        #expect(r.verdicts.allSatisfy { $0 == .unverifiable })
+        // a reprint that changed a figure is still one source with the original
+        let changed = check(doc("original.html", 7.8, "7.8%") + doc("reprint.html", 9.8, "9.8%"))
+        #expect(changed.findings.isEmpty)
+    }
+
+    @Test("a market-table row whose percent does not follow from its points and level (the Dow's -2.90%)")
+    func tableRow() {
+        let row = "Dow Jones Industrial Average | 45,479.60 | -878.82 | -2.90%"
+        let r = check([
+            ("sell", claim("sell", "45,479.60", 45479.60, .level, metric: .level, subject: "DJI", from: "2025-10-10", to: "2025-10-10", sentence: row, start: 100)),
+            ("sell", claim("sell", "-878.82", -878.82, .points, metric: .points, subject: "DJI", from: "2025-10-10", to: "2025-10-10", sentence: row, start: 112)),
+            ("sell", claim("sell", "-2.90%", -2.9, subject: "DJI", from: "2025-10-10", to: "2025-10-10", sentence: row, start: 122)),
+        ])
+        #expect(r.findings.count == 1)
+        let f = r.findings[0]
+        #expect(f.kind == .arithmetic && f.severity == .major)
+        #expect(f.claims[0].quote == "-2.90%")
+        // -878.82 / (45,479.60 + 878.82) = -1.8957%
+        #expect(abs(f.computed! - (-878.82 / (45479.60 + 878.82) * 100)) < 1e-9)
+        #expect(f.explanation.hasPrefix("-878.82 / (45479.6 − -878.82) = -1.90%, but the text says -2.90%"))
+        #expect(r.verdicts[2] == .contradicted)
+    }
+
+    @Test("a consistent row and a consistent move from a stated starting level pass; a wrong percent from it does not")
+    func fromLevel() {
+        func q3(_ percent: Double, _ quote: String) -> [(String, Claim)] {
+            let s = "The S&P 500 finished the quarter at 6,688.46, up 483.51 points, or \(quote), from its June 30 close of 6,204.95."
+            return [
+                ("q3", claim("q3", "6,688.46", 6688.46, .level, metric: .level, from: "2025-09-30", to: "2025-09-30", sentence: s, start: 1)),
+                ("q3", claim("q3", "483.51 points", 483.51, .points, metric: .points, sentence: s, start: 2)),
+                ("q3", claim("q3", quote, percent, sentence: s, start: 3)),
+                ("q3", claim("q3", "6,204.95", 6204.95, .level, metric: .level, from: "2025-06-30", to: "2025-06-30", sentence: s, start: 4)),
+            ]
+        }
+        #expect(check(q3(7.8, "7.8%")).findings.isEmpty)
+        let wrong = check(q3(8.8, "8.8%"))
+        #expect(wrong.findings.map(\.kind) == [.arithmetic])
+        #expect(abs(wrong.findings[0].computed! - 7.7923) < 1e-3)
+    }
+
+    @Test("\"fell 12%\" against sources that say it rose 12% is a direction finding")
+    func oppositeSign() {
+        let r = check([("fed", claim("fed", "12%", -12, subject: "RUT", direction: .down)),
+                       ("q3", claim("q3", "12.0%", 12.0, subject: "RUT")), ("t", claim("t", "12.02%", 12.02, subject: "RUT"))])
+        #expect(r.findings.map(\.kind) == [.direction])
+        #expect(r.findings[0].explanation.contains("opposite sign"))
+    }
+
+    @Test("a written sign against the verb (\"fell +2.3%\")")
+    func writtenSign() {
+        let r = check([("a", claim("a", "+2.3%", -2.3, subject: nil, direction: .down, rules: ["direction": "direction.word-before:fell"]))])
+        #expect(r.findings.map(\.kind) == [.direction])
+        #expect(r.findings[0].explanation.contains("\"fell\" says down"))
+    }
+
+    @Test("data: a return the closes contradict, one within a dividend yield (caveated), one that agrees")
+    func data() {
+        var market = MarketData()
+        market.add(PriceSeries(symbol: "^GSPC", closes: [(day("2025-06-30"), 6204.95), (day("2025-09-30"), 6688.46)]))
+        market.alias("SPX", to: "^GSPC")
+        let r = check([("a", claim("a", "8.4%", 8.4)), ("b", claim("b", "8.1%", 8.1, sentence: "The S&P 500's total return was 8.1% in Q3.")),
+                       ("c", claim("c", "7.8%", 7.8))], data: market)
+        let data = r.findings.filter { $0.kind == .data }
+        #expect(data.map(\.claims.first!.doc) == ["a", "b"])
+        #expect(data[0].severity == .major)
+        #expect(abs(data[0].computed! - 7.7923) < 1e-3)
+        #expect(data[0].inputs.map(\.date) == [day("2025-06-30"), day("2025-09-30")])
+        #expect(data[0].explanation.contains("2025-06-30 6204.95 → 2025-09-30 6688.46: 7.79%"))
+        #expect(data[1].severity == .caveated && data[1].caveat != nil)
+        #expect(r.verdicts[2] == .supported)
+        #expect(r.verdicts[0] == .contradicted)
+    }
+
+    @Test("findings come in the contract's order and their ids are stable")
+    func order() {
+        let claims = [("b", claim("b", "9%", 9)), ("a", claim("a", "7.8%", 7.8)), ("c", claim("c", "7.79%", 7.79)), ("a", claim("a", "1%", 1, subject: "DJI", start: 50)),
+                      ("d", claim("d", "5.2%", 5.2, subject: "DJI")), ("e", claim("e", "5.22%", 5.22, subject: "DJI"))]
+        let r1 = check(claims), r2 = check(claims.reversed())
+        #expect(r1.findings.map { "\($0.claims[0].doc):\($0.claims[0].start)" } == ["a:50", "b:0"])
+        #expect(r1.findings.map(\.id) == r2.findings.map(\.id))
+        #expect(r1.findings.map(\.id).allSatisfy { $0.count == 16 })
+    }
+}
