@@ -210,6 +210,7 @@ public struct ClaimExtractor: Sendable {
             rules.period(&d, previous: previous)
             rules.flags(&d)
             d.isChange = rules.isChange(d)
+            rules.comparison(&d)
             if d.isChange, d.direction == .down { d.value = -abs(d.value) }
             if !d.isChange, !d.mention.signed { d.value = abs(d.value) }
             drafts[k] = d

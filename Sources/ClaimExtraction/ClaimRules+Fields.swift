@@ -516,6 +516,23 @@ extension ClaimRules {
         set(nil, "direction.none")
     }
 
+    /// A comparison the sentence makes of the claim's subject with another entity: "the Nasdaq
+    /// outpaced the Russell 2000", "A, lagging B" → `comparison.above:RUT` / `comparison.below:…`
+    /// on the subject's claims: the subject is named before the comparison word, the other
+    /// entity within four tokens after it. The cross-check holds the two subjects' figures for
+    /// the same period against it.
+    func comparison(_ d: inout Draft) {
+        guard let subject = d.subject, [.return, .points].contains(d.metric) else { return }
+        for c in a.cues {
+            guard case .comparison(let side) = c.cue, side == "above" || side == "below" else { continue }
+            guard a.entities.contains(where: { $0.entity.id == subject.id && $0.end <= c.start && !$0.negated }) else { continue }
+            guard let other = a.entities.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }),
+                  other.entity.id != subject.id, !other.negated else { continue }
+            d.rules.comparison = "comparison.\(side):\(other.entity.id)"
+            return
+        }
+    }
+
     /// True when `d` restates or completes the claim before it rather than naming a new subject:
     /// "…, or 2.7%", "…, to 6,552.51", "…, up from 1%".
     func isRestatement(_ d: Draft, _ p: Draft) -> Bool {

@@ -28,12 +28,16 @@ struct FieldRules {
     var metric: String?
     var period: String?
     var direction: String?
+    /// A comparison the sentence makes of the subject with another entity
+    /// (`comparison.above:RUT`), for the cross-check.
+    var comparison: String?
 
     /// The rules as the claim model keeps them: field name → rule name.
     var dictionary: [String: String] {
         var out: [String: String] = [:]
-        out.reserveCapacity(6)
-        for (k, v) in [("value", value), ("unit", unit), ("subject", subject), ("metric", metric), ("period", period), ("direction", direction)] {
+        out.reserveCapacity(7)
+        for (k, v) in [("value", value), ("unit", unit), ("subject", subject), ("metric", metric), ("period", period), ("direction", direction),
+                       ("comparison", comparison)] {
             if let v { out[k] = v }
         }
         return out

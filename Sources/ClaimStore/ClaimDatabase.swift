@@ -61,6 +61,71 @@ public protocol ClaimDatabase: Sendable {
 
     /// SQLite's `integrity_check` (or the backend's equivalent): `["ok"]` when sound.
     func integrityCheck() throws -> [String]
+
+    /// Every stored claim with its row id and its document's path, in document order: the
+    /// input of a cross-check.
+    func claimsForCheck() throws -> [StoredClaim]
+
+    /// Replaces the stored findings and every claim's verdict with those of a check, in one
+    /// transaction.
+    func saveCheck(_ check: StoredCheck) throws
+
+    /// The stored findings, as saved (each a findings-contract JSON line), in order.
+    func storedFindings() throws -> [String]
+
+    /// The text of a stored document, by resolved path.
+    func documentText(path: String) throws -> String?
+}
+
+/// A stored claim with what a cross-check needs to refer back to it.
+public struct StoredClaim: Sendable {
+    /// The claim's row id.
+    public var id: Int64
+    /// The resolved path of its document.
+    public var path: String
+    /// The claim (its `verdict` is the stored one).
+    public var claim: Claim
+
+    /// Creates one.
+    public init(id: Int64, path: String, claim: Claim) {
+        self.id = id
+        self.path = path
+        self.claim = claim
+    }
+}
+
+/// A check's results as stored: findings with their claims, and verdicts.
+public struct StoredCheck: Sendable {
+    /// One finding: kind, severity, fingerprint, explanation, its contract JSON line, and its
+    /// claims' row ids (the first is the claim it contradicts).
+    public struct Item: Sendable {
+        public var kind: String
+        public var severity: String
+        public var fingerprint: String
+        public var explanation: String
+        public var json: String
+        public var claims: [Int64]
+
+        /// Creates one.
+        public init(kind: String, severity: String, fingerprint: String, explanation: String, json: String, claims: [Int64]) {
+            self.kind = kind
+            self.severity = severity
+            self.fingerprint = fingerprint
+            self.explanation = explanation
+            self.json = json
+            self.claims = claims
+        }
+    }
+    /// The findings, in report order.
+    public var findings: [Item]
+    /// Claim row id → verdict, for every checked claim.
+    public var verdicts: [Int64: Verdict]
+
+    /// Creates one.
+    public init(findings: [Item], verdicts: [Int64: Verdict]) {
+        self.findings = findings
+        self.verdicts = verdicts
+    }
 }
 
 /// What incremental ingest knows about a stored document.

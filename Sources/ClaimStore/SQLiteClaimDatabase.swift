@@ -416,6 +416,47 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
         return String(decoding: out, as: UTF8.self)
     }
 
+    public func claimsForCheck() throws -> [StoredClaim] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT claim.*, document.name AS documentName, document.path AS documentPath
+                FROM claim JOIN document ON document.id = claim.documentId
+                ORDER BY document.name, document.id, claim.ordinal
+                """).map { row in StoredClaim(id: row["id"], path: row["documentPath"], claim: Self.claim(row)) }
+        }
+    }
+
+    public func saveCheck(_ check: StoredCheck) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM finding")
+            try db.execute(sql: "UPDATE claim SET verdict = NULL")
+            let now = Date()
+            let insertFinding = try db.cachedStatement(sql: """
+                INSERT INTO finding (kind, severity, key, message, details, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let insertLink = try db.cachedStatement(sql: "INSERT OR IGNORE INTO findingClaim (findingId, claimId, role) VALUES (?, ?, ?)")
+            for f in check.findings {
+                try insertFinding.execute(arguments: [f.kind, f.severity, f.fingerprint, f.explanation, f.json, now])
+                let id = db.lastInsertedRowID
+                for (n, claim) in f.claims.enumerated() {
+                    try insertLink.execute(arguments: [id, claim, n == 0 ? "contradicted" : "evidence"])
+                }
+            }
+            let setVerdict = try db.cachedStatement(sql: "UPDATE claim SET verdict = ? WHERE id = ?")
+            for (claim, verdict) in check.verdicts {
+                try setVerdict.execute(arguments: [verdict.rawValue, claim])
+            }
+        }
+    }
+
+    public func storedFindings() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT details FROM finding ORDER BY id") }
+    }
+
+    public func documentText(path: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT text FROM document WHERE path = ?", arguments: [path]) }
+    }
+
     private static func claim(_ row: Row) -> Claim {
         var period: Period? = nil
         if let s: String = row["periodStart"], let e: String = row["periodEnd"],

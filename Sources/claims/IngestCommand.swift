@@ -44,6 +44,25 @@ extension Claims {
         }
 
         func run() throws {
+            try StoreFailure.report {
+                let outcome = try Self.ingest(paths, store: storeOptions, documents: documents, jobs: jobs, prune: prune,
+                                              progress: progress, quiet: quiet)
+                if outcome.failed > 0 { throw ExitCode(2) }
+            }
+        }
+
+        /// What an ingest did, for the commands that run one first (`audit`).
+        struct Outcome {
+            var database: any ClaimDatabase
+            var summary: IngestRun.Summary
+            var inputs: [InputFile]
+            /// Files that failed or were missing.
+            var failed: Int
+        }
+
+        /// Ingests PATHs: progress and the summary line on standard error, errors listed.
+        static func ingest(_ paths: [String], store: StoreOptions, documents: DocumentOptions, jobs: Int, prune: Bool,
+                           progress: Bool, quiet: Bool) throws -> Outcome {
             let texts = try documents.lexiconTexts()
             let lexicon = try documents.loadLexicon(texts)
             // what changes claims besides the files: the date and the user's lexicons
@@ -51,27 +70,24 @@ extension Claims {
             let (inputs, missing) = InputDiscovery.discover(paths)
             for error in missing { StandardError.print("claims: \(error)") }
             let showProgress = !quiet && (progress || isatty(2) != 0)
-            try StoreFailure.report {
-                let database = try storeOptions.open()
-                var run = IngestRun(database: database,
-                                    loader: DocumentLoader(date: documents.date, sidecars: Sidecar.load(for: inputs)),
-                                    extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs,
-                                    options: Pipeline.fingerprint(optionParts))
-                run.prune = prune
-                var lastShown = -1.0
-                let summary = try run.run(inputs, arguments: CommandLine.arguments) { p in
-                    guard showProgress, p.elapsed - lastShown >= 0.2 || p.done == p.total else { return }
-                    lastShown = p.elapsed
-                    StandardError.write("\r" + Self.progressLine(p) + "\u{1B}[K")
-                    if p.done == p.total { StandardError.write("\n") }
-                }
-                for e in summary.errors { StandardError.print("claims: \(e.path): \(e.reason)") }
-                if !quiet { StandardError.print("claims: " + Self.summaryLine(summary, missing: missing.count, store: database.location)) }
-                if summary.counts.failed + missing.count > 0 { throw ExitCode(2) }
+            let database = try store.open()
+            var run = IngestRun(database: database,
+                                loader: DocumentLoader(date: documents.date, sidecars: Sidecar.load(for: inputs)),
+                                extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs,
+                                options: Pipeline.fingerprint(optionParts))
+            run.prune = prune
+            var lastShown = -1.0
+            let summary = try run.run(inputs, arguments: CommandLine.arguments) { p in
+                guard showProgress, p.elapsed - lastShown >= 0.2 || p.done == p.total else { return }
+                lastShown = p.elapsed
+                StandardError.write("\r" + Self.progressLine(p) + "\u{1B}[K")
+                if p.done == p.total { StandardError.write("\n") }
             }
+            for e in summary.errors { StandardError.print("claims: \(e.path): \(e.reason)") }
+            if !quiet { StandardError.print("claims: " + Self.summaryLine(summary, missing: missing.count, store: database.location)) }
+            return Outcome(database: database, summary: summary, inputs: inputs, failed: summary.counts.failed + missing.count)
         }
 
-        /// "312/1810 files  45.2 MB/s  0:07 left"
         static func progressLine(_ p: IngestRun.Progress) -> String {
             let rate = p.elapsed > 0 ? Double(p.bytesDone) / p.elapsed : 0
             let left = rate > 0 ? Double(p.bytesTotal - p.bytesDone) / rate : 0

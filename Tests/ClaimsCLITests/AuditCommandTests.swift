@@ -1,0 +1,110 @@
+import ClaimsTestSupport
+import Foundation
+import Testing
+
+/// `claims audit` and `claims check` on the Corpus, run as a user runs them.
+@Suite("claims audit and check")
+struct AuditCommandTests {
+    let binary = TestPaths.claimsBinary
+    static let present = TestPaths.exists(TestPaths.corpus.appendingPathComponent("expected/findings.jsonl"))
+
+    /// kind, severity, and the first claim's document, quote and offset of each finding line.
+    static func keys(_ jsonl: String) throws -> [String] {
+        try jsonl.split(separator: "\n").map { line in
+            let f = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let c = try #require((f["claims"] as? [[String: Any]])?.first)
+            return "\(f["kind"]!) \(f["severity"]!) \(c["doc"]!):\(c["start"]!) \(c["quote"]!)"
+        }.sorted()
+    }
+
+    @Test("auditing Corpus finds exactly the planted problems of expected/findings.jsonl and exits 1",
+          .enabled(if: present, "Corpus/expected/findings.jsonl not present"))
+    func corpus() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let r = try runProcess(binary, ["audit", TestPaths.corpus.path, "--store", folder.path("c.sqlite"), "--format", "jsonl", "--quiet"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let expected = try String(contentsOf: TestPaths.corpus.appendingPathComponent("expected/findings.jsonl"), encoding: .utf8)
+        #expect(try Self.keys(r.stdout) == Self.keys(expected))
+        // the verdicts are stored: export prints them
+        let export = try runProcess(binary, ["export", "--store", folder.path("c.sqlite")])
+        let planted = export.stdout.split(separator: "\n").filter { $0.contains("\"quote\":\"8.4%\"") }
+        #expect(planted.count == 1 && planted[0].contains("\"verdict\":\"contradicted\""))
+        #expect(export.stdout.contains("\"verdict\":\"supported\""))
+        // check over the store gives the same findings
+        let check = try runProcess(binary, ["check", "--store", folder.path("c.sqlite"), "--data", TestPaths.corpus.appendingPathComponent("market").path, "--format", "jsonl"])
+        #expect(check.status == 1)
+        #expect(try Self.keys(check.stdout) == Self.keys(expected))
+    }
+
+    @Test("the text report groups findings, places quotes at doc:line:column, and ends with a summary",
+          .enabled(if: present, "Corpus not present"))
+    func text() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let r = try runProcess(binary, ["audit", TestPaths.corpus.path, "--store", folder.path("c.sqlite"), "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("arithmetic · major (1)\n"))
+        // oct10-selloff's table row is line 8 of its text; "-2.90%" starts at column 54
+        #expect(r.stdout.contains("✗ oct10-selloff.html:8:54  \"-2.90%\"  DJI return 2025-10-10 [contradicted]"))
+        #expect(r.stdout.contains("-878.82 / (45479.6 − -878.82) = -1.90%, but the text says -2.90%"))
+        let last = try #require(r.stdout.split(separator: "\n").last)
+        #expect(last.hasPrefix("13 documents, 242 claims: "))
+        #expect(last.hasSuffix("findings: 2 conflict, 1 arithmetic, 3 direction, 2 data"))
+        #expect(!r.stdout.contains("\u{1B}["))  // no colour when stdout is not a terminal
+    }
+
+    @Test("fail-on, baselines, isolated audits and json output", .enabled(if: present, "Corpus not present"))
+    func options() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = folder.path("c.sqlite")
+        let corpus = TestPaths.corpus.path
+        #expect(try runProcess(binary, ["audit", corpus, "--store", store, "--quiet", "--fail-on", "never", "--format", "jsonl"]).status == 0)
+        let baseline = folder.path("baseline.jsonl")
+        let first = try runProcess(binary, ["audit", corpus, "--store", store, "--quiet", "--format", "jsonl", "--write-baseline", baseline])
+        #expect(first.status == 1)
+        #expect(try String(contentsOfFile: baseline, encoding: .utf8) == first.stdout)
+        let accepted = try runProcess(binary, ["audit", corpus, "--store", store, "--quiet", "--format", "jsonl", "--baseline", baseline])
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.isEmpty)
+        // a baseline of bare ids works the same
+        let ids = try Self.ids(first.stdout).joined(separator: "\n")
+        _ = try folder.write("ids.txt", ids + "\n")
+        #expect(try runProcess(binary, ["audit", corpus, "--store", store, "--quiet", "--baseline", folder.path("ids.txt")]).status == 0)
+        // one clean article on its own: nothing to report
+        let clean = TestPaths.corpus.appendingPathComponent("daily-close-oct9.txt").path
+        let alone = try runProcess(binary, ["audit", clean, "--store", folder.path("one.sqlite"), "--quiet", "--isolated"])
+        #expect(alone.status == 0, "\(alone.stdout)")
+        #expect(alone.stdout.hasSuffix("no findings\n"))
+        let json = try runProcess(binary, ["audit", corpus, "--store", store, "--quiet", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["documents"] as? Int == 13)
+        #expect((summary["findings"] as? [String: Int])?["arithmetic"] == 1)
+        #expect((object["findings"] as? [Any])?.count == 8)
+    }
+
+    @Test("bad input: an unreadable --data folder or baseline exits 2; a missing input is reported and the rest audited")
+    func badInput() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("a.txt", "The S&P 500 rose 1.2% on Monday.\n")
+        let data = try runProcess(binary, ["audit", folder.path("a.txt"), "--store", folder.path("s.sqlite"), "--data", folder.path("none")])
+        #expect(data.status == 2)
+        #expect(data.stderr.contains("no such folder"))
+        let baseline = try runProcess(binary, ["audit", folder.path("a.txt"), "--store", folder.path("s.sqlite"), "--baseline", folder.path("none.jsonl")])
+        #expect(baseline.status == 2)
+        let missing = try runProcess(binary, ["audit", folder.path("a.txt"), folder.path("gone.txt"), "--store", folder.path("s.sqlite"), "--quiet"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("gone.txt"))
+        #expect(missing.stdout.contains("1 documents, 1 claims"))
+    }
+
+    static func ids(_ jsonl: String) throws -> [String] {
+        try jsonl.split(separator: "\n").map { line in
+            let f = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require(f["id"] as? String)
+        }
+    }
+}
