@@ -63,11 +63,12 @@ public protocol ClaimDatabase: Sendable {
     func integrityCheck() throws -> [String]
 
     /// Every stored claim with its row id and its document's path, in document order: the
-    /// input of a cross-check.
+    /// input of a cross-check. Of the rule names, only `direction` and `comparison` (what a check
+    /// reads) need be loaded.
     func claimsForCheck() throws -> [StoredClaim]
 
-    /// Replaces the stored findings and every claim's verdict with those of a check, in one
-    /// transaction.
+    /// Replaces the stored findings with those of a check and sets the verdicts it gives, in one
+    /// transaction (callers pass only the verdicts that changed).
     func saveCheck(_ check: StoredCheck) throws
 
     /// The stored findings, as saved (each a findings-contract JSON line), in order.
@@ -118,7 +119,7 @@ public struct StoredCheck: Sendable {
     }
     /// The findings, in report order.
     public var findings: [Item]
-    /// Claim row id → verdict, for every checked claim.
+    /// Claim row id → verdict: those that differ from the stored ones.
     public var verdicts: [Int64: Verdict]
 
     /// Creates one.

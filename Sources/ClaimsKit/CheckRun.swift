@@ -56,7 +56,8 @@ public struct CheckRun: Sendable {
                                               explanation: f.explanation, json: FindingOutput.json(f), claims: claims.map { stored[$0].id }))
             }
             var verdicts: [Int64: Verdict] = [:]
-            for (k, v) in result.verdicts.enumerated() { verdicts[stored[k].id] = v }
+            // only the verdicts that changed: a second check of an unchanged store writes none
+            for (k, v) in result.verdicts.enumerated() where stored[k].claim.verdict != v { verdicts[stored[k].id] = v }
             try database.saveCheck(StoredCheck(findings: items, verdicts: verdicts))
         }
         func inScope(_ path: String) -> Bool { scope?.contains(path) ?? true }

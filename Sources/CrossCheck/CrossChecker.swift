@@ -60,18 +60,29 @@ public struct CrossChecker: Sendable {
         return state.result()
     }
 
+    /// What claims must share to be compared: subject, metric, period, unit family.
+    struct Key: Hashable {
+        var subject: String
+        var metric: Metric
+        var start: CalendarDate
+        var end: CalendarDate
+        var family: String
+    }
+
     /// The working state of one check.
     struct State {
         let input: [CheckClaim]
         let bands: [ValueBand]
-        /// Source cluster of each document (copies share one).
-        var cluster: [String: Int] = [:]
+        /// The document of each claim, as an index, and the source cluster of each document
+        /// (copies share one).
+        var documentOf: [Int] = []
+        var documentCluster: [Int] = []
         var copies: [[String]] = []
         var findings: [(Finding, [Int])] = []
         var supported = Set<Int>()
         var contradicted = Set<Int>()
         /// Per key, the claims of the consensus and the values they all allow.
-        var consensus: [String: (claims: [Int], low: Double, high: Double)] = [:]
+        var consensus: [Key: (claims: [Int], low: Double, high: Double)] = [:]
 
         init(input: [CheckClaim]) {
             self.input = input
@@ -85,75 +96,118 @@ public struct CrossChecker: Sendable {
         }
 
         /// The key: subject, metric, period, unit family.
-        func key(_ k: Int) -> String {
+        func key(_ k: Int) -> Key {
             let c = input[k].claim
-            return "\(c.subject!)|\(c.metric.rawValue)|\(c.period!.start)|\(c.period!.end)|\(CanonicalUnit(c.unit).family)"
+            return Key(subject: c.subject!, metric: c.metric, start: c.period!.start, end: c.period!.end, family: CanonicalUnit(c.unit).family)
         }
 
         // MARK: copies
 
-        /// Documents that share at least 80% of the smaller one's claim sentences are copies.
+        /// Documents that share at least 80% of the smaller one's claim sentences (and at least
+        /// two) are copies.
         mutating func clusterCopies() {
-            var sentences: [String: Set<String>] = [:]
+            var index: [String: Int] = [:]
             var order: [String] = []
-            for c in input {
-                if sentences[c.document] == nil { order.append(c.document) }
-                sentences[c.document, default: []].insert(c.claim.sentence)
+            documentOf = input.map { c in
+                if let i = index[c.document] { return i }
+                index[c.document] = order.count
+                order.append(c.document)
+                return order.count - 1
             }
-            let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+            var sentenceID: [String: Int] = [:]
+            var sentences = Array(repeating: Set<Int>(), count: order.count)
+            for (k, c) in input.enumerated() {
+                let id = sentenceID[c.claim.sentence] ?? sentenceID.count
+                sentenceID[c.claim.sentence] = id
+                sentences[documentOf[k]].insert(id)
+            }
+            // Candidates: documents that share one of their three "anchor" sentences (those with
+            // the smallest hash, FNV-1a so that runs agree): two documents sharing 80% of their
+            // sentences almost always share an anchor (MinHash), and no pair of documents that
+            // shares nothing is ever looked at. An anchor in over 500 documents is boilerplate.
+            var hashes = Array(repeating: UInt64(0), count: sentenceID.count)
+            for (text, id) in sentenceID {
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+                hashes[id] = h
+            }
+            var buckets: [Int: [Int]] = [:]
+            for d in order.indices {
+                for s in sentences[d].sorted(by: { hashes[$0] < hashes[$1] }).prefix(3) { buckets[s, default: []].append(d) }
+            }
+            var shared: [Int: Int] = [:]  // (a << 32 | b) → sentences shared, a < b
+            for docs in buckets.values where docs.count > 1 && docs.count <= 500 {
+                for (i, a) in docs.enumerated() {
+                    for b in docs[(i + 1)...] {
+                        let pair = min(a, b) << 32 | max(a, b)
+                        if shared[pair] == nil { shared[pair] = sentences[a].intersection(sentences[b]).count }
+                    }
+                }
+            }
             var parent = Array(order.indices)
             func find(_ i: Int) -> Int {
                 var i = i
                 while parent[i] != i { i = parent[i] }
                 return i
             }
-            // documents sharing a sentence, counted without an all-pairs scan of documents
-            var bySentence: [String: [String]] = [:]
-            for d in order { for s in sentences[d]! { bySentence[s, default: []].append(d) } }
-            var shared: [String: [String: Int]] = [:]
-            for docs in bySentence.values where docs.count > 1 && docs.count < 50 {
-                for a in docs { for b in docs where a < b { shared[a, default: [:]][b, default: 0] += 1 } }
-            }
-            for (a, others) in shared {
-                for (b, n) in others where n >= 2 && Double(n) >= 0.8 * Double(min(sentences[a]!.count, sentences[b]!.count)) {
-                    let ra = find(index[a]!), rb = find(index[b]!)
-                    if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-                }
+            for (pair, n) in shared {
+                let a = pair >> 32, b = pair & 0xFFFF_FFFF
+                guard n >= 2, Double(n) >= 0.8 * Double(min(sentences[a].count, sentences[b].count)) else { continue }
+                let ra = find(a), rb = find(b)
+                if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
             }
             var groups: [Int: [String]] = [:]
-            for (i, d) in order.enumerated() {
-                let r = find(i)
-                cluster[d] = r
-                groups[r, default: []].append(d)
-            }
+            documentCluster = order.indices.map { find($0) }
+            for (i, d) in order.enumerated() { groups[documentCluster[i], default: []].append(d) }
             copies = groups.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
         }
 
+        /// The source cluster of claim `k`.
+        func cluster(_ k: Int) -> Int { documentCluster[documentOf[k]] }
+
         /// True when two claims may be compared: different sources, or the same document.
         func independent(_ a: Int, _ b: Int) -> Bool {
-            let da = input[a].document, db = input[b].document
-            return da == db || cluster[da] != cluster[db]
+            documentOf[a] == documentOf[b] || cluster(a) != cluster(b)
         }
 
         // MARK: conflicts
 
         mutating func conflicts() {
-            var groups: [String: [Int]] = [:]
+            var groups: [Key: [Int]] = [:]
             for k in input.indices where eligible(k) { groups[key(k), default: []].append(k) }
-            for (groupKey, members) in groups.sorted(by: { $0.key < $1.key }) {
+            // in the order the claims come, so findings come out the same on every run
+            for groupKey in groups.keys.sorted(by: { groups[$0]![0] < groups[$1]![0] }) {
+                let members = groups[groupKey]!
                 if members.count == 1 {
                     consensus[groupKey] = (members, bands[members[0]].low, bands[members[0]].high)
                     continue
                 }
-                // The consensus: the value covered by the most independent sources.
-                var points = members.flatMap { [bands[$0].low, bands[$0].high] }.filter(\.isFinite)
-                points.sort()
+                // The consensus: the value covered by the most independent sources (then the most
+                // claims), found by one sweep over the bands' ends: O(m log m) for m claims.
+                var events: [(x: Double, opening: Bool, claim: Int)] = []
+                events.reserveCapacity(members.count * 2)
+                for k in members {
+                    events.append((bands[k].low.isFinite ? bands[k].low : -Double.greatestFiniteMagnitude, true, k))
+                    events.append((bands[k].high.isFinite ? bands[k].high : Double.greatestFiniteMagnitude, false, k))
+                }
+                // bands are closed: at one x, openings come before closings
+                events.sort { $0.x < $1.x || ($0.x == $1.x && $0.opening && !$1.opening) }
+                var open: [Int: Int] = [:]  // cluster → open claims
+                var sources = 0, claims = 0
                 var best: (point: Double, sources: Int, claims: Int)?
-                for p in points {
-                    let covering = members.filter { bands[$0].contains(p) }
-                    let sources = Set(covering.map { cluster[input[$0].document]! }).count
-                    if best == nil || sources > best!.sources || (sources == best!.sources && covering.count > best!.claims) {
-                        best = (p, sources, covering.count)
+                for e in events {
+                    let c = cluster(e.claim)
+                    if e.opening {
+                        open[c, default: 0] += 1
+                        if open[c] == 1 { sources += 1 }
+                        claims += 1
+                        if best == nil || sources > best!.sources || (sources == best!.sources && claims > best!.claims) {
+                            best = (e.x, sources, claims)
+                        }
+                    } else {
+                        open[c]! -= 1
+                        if open[c] == 0 { sources -= 1 }
+                        claims -= 1
                     }
                 }
                 guard let point = best?.point else { continue }
@@ -162,24 +216,29 @@ public struct CrossChecker: Sendable {
                 for k in members where !consensus.contains(k) {
                     let against = consensus.filter { independent(k, $0) }
                     guard !against.isEmpty else { continue }
-                    report(conflict: k, against: against)
+                    // the evidence: up to five agreeing claims, from as many documents as there are
+                    var seen = Set<Int>(), evidence: [Int] = []
+                    for a in against where evidence.count < 5 && seen.insert(documentOf[a]).inserted { evidence.append(a) }
+                    for a in against where evidence.count < 5 && !evidence.contains(a) { evidence.append(a) }
+                    report(conflict: k, against: evidence, agreeing: against.count)
                 }
                 // agreement between independent sources supports
-                for a in consensus where consensus.contains(where: { $0 != a && input[$0].document != input[a].document && independent(a, $0) }) {
+                for a in consensus where consensus.contains(where: { documentOf[$0] != documentOf[a] && independent(a, $0) }) {
                     supported.insert(a)
                 }
             }
         }
 
-        mutating func report(conflict k: Int, against: [Int]) {
+        mutating func report(conflict k: Int, against: [Int], agreeing: Int) {
             let c = input[k].claim
             let step = ([k] + against).map { bands[$0].step }.max() ?? 0
             let gap = against.map { bands[k].gap(to: bands[$0]) }.min() ?? 0
             // the same size with the other sign: the verb or sign is the error
             let mirrored = against.allSatisfy { bands[k].negated.overlaps(bands[$0]) } && c.value != 0
-            let others = against.prefix(4).map { o in
+            var others = against.prefix(4).map { o in
                 "\(input[o].claim.doc) says \(input[o].claim.quote) (\(Self.signed(input[o].claim)), covers \(bands[o]))"
             }.joined(separator: "; ")
+            if agreeing > 4 { others += " (and \(agreeing - 4) more claims that agree)" }
             let explanation: String
             if mirrored {
                 explanation = "\(c.doc) says \(c.quote) (\(Self.signed(c))) for \(Self.what(c)), but \(others): the same size with the opposite sign"
@@ -340,10 +399,10 @@ public struct CrossChecker: Sendable {
                 var otherValue: (low: Double, high: Double, what: String, claims: [Int], inputs: [FindingInput])?
                 if let data, data.symbol(for: other) != nil,
                    let v = try? (c.metric == .points ? data.pointChange(other, over: period) : data.periodReturn(other, over: period)) {
-                    let closes = v.inputs.map { "\($0.date) \(Self.plain($0.value))" }.joined(separator: " → ")
+                    let closes = v.inputs.map { "\($0.date) " + String(format: "%.2f", $0.value) }.joined(separator: " → ")
                     otherValue = (v.value, v.value, String(format: "%.2f", v.value) + (c.unit == .percent ? "%" : " points") + " in the data (\(v.symbol) \(closes))", [],
                                   v.inputs.map { FindingInput(symbol: $0.symbol, date: $0.date, value: $0.value, role: $0.role) })
-                } else if let agreed = consensus["\(other)|\(c.metric.rawValue)|\(period.start)|\(period.end)|\(CanonicalUnit(c.unit).family)"] {
+                } else if let agreed = consensus[Key(subject: other, metric: c.metric, start: period.start, end: period.end, family: CanonicalUnit(c.unit).family)] {
                     let quotes = agreed.claims.prefix(3).map { "\(input[$0].claim.quote) (\(input[$0].claim.doc))" }.joined(separator: ", ")
                     otherValue = (agreed.low, agreed.high, quotes, agreed.claims, [])
                 }
@@ -403,7 +462,7 @@ public struct CrossChecker: Sendable {
                     severity = .caveated
                     caveat = String(format: "the data gives a price return; a total return adds the period's dividends, up to about %.2f percentage points here", allowance)
                 }
-                let closes = inputs.map { "\($0.date) \(Self.plain($0.value))" }.joined(separator: " → ")
+                let closes = inputs.map { "\($0.date) " + String(format: "%.2f", $0.value) }.joined(separator: " → ")
                 let unit = c.metric == .return ? "%" : c.metric == .points ? " points" : ""
                 let f = Finding(kind: mirrored ? .direction : .data, severity: severity, claims: [c],
                                 computed: computed.value,
@@ -450,10 +509,11 @@ public struct CrossChecker: Sendable {
         }
 
         func result() -> CheckResult {
-            let ordered = findings.sorted { a, b in
-                let x = a.0.claims[0], y = b.0.claims[0]
-                return (x.doc, x.start, a.0.kind.rawValue, a.0.id) < (y.doc, y.start, b.0.kind.rawValue, b.0.id)
-            }
+            let ids = findings.map(\.0.id)
+            let ordered = findings.indices.sorted { i, j in
+                let x = findings[i].0.claims[0], y = findings[j].0.claims[0]
+                return (x.doc, x.start, findings[i].0.kind.rawValue, ids[i]) < (y.doc, y.start, findings[j].0.kind.rawValue, ids[j])
+            }.map { findings[$0] }
             let verdicts: [Verdict] = input.indices.map { k in
                 contradicted.contains(k) ? .contradicted : supported.contains(k) ? .supported : .unverifiable
             }

@@ -184,6 +184,41 @@ struct ClaimStoreTests {
     func rulesJSON() throws {
         #expect(SQLiteClaimDatabase.rulesJSON([:]) == "{}")
         #expect(SQLiteClaimDatabase.rulesJSON(["b": "x", "a": "q\"\\\n\u{1}"]) == #"{"a":"q\"\\\n\u0001","b":"x"}"#)
+        for rules in [[:], ["a": "x"], ["direction": "direction.word-before:fell", "metric": "metric.points"], ["b": "x", "a": "q\"\\\n\u{1}"]] {
+            #expect(SQLiteClaimDatabase.rules(SQLiteClaimDatabase.rulesJSON(rules)) == rules)
+        }
+    }
+
+    @Test("a check's input is every claim with its row id and path; saving a check stores findings and verdicts")
+    func checkStorage() throws {
+        let db = try SQLiteClaimDatabase()
+        let a = Fixture.document(), b = Fixture.document(path: "/data/other.txt", name: "other.txt", sha: "bb")
+        _ = try db.store([a, b])
+        let stored = try db.claimsForCheck()
+        // in document-name order: other.txt, then recap.txt; of the rules, only those a check reads
+        let expected = (b.claims + a.claims).map { c in
+            var c = c
+            c.rules = c.rules.filter { ["direction", "comparison"].contains($0.key) }
+            return c
+        }
+        #expect(stored.map(\.claim) == expected)
+        #expect(stored.map(\.path) == Array(repeating: "/data/other.txt", count: 4) + Array(repeating: "/data/recap.txt", count: 4))
+        #expect(Set(stored.map(\.id)).count == 8)
+        let first = stored[0].id, second = stored[4].id
+        try db.saveCheck(StoredCheck(findings: [.init(kind: "conflict", severity: "major", fingerprint: "f1", explanation: "e",
+                                                      json: #"{"id":"f1"}"#, claims: [first, second])],
+                                     verdicts: [first: .contradicted, second: .supported]))
+        #expect(try db.storedFindings() == [#"{"id":"f1"}"#])
+        let verdicts = try db.claimsForCheck().map(\.claim.verdict)
+        #expect(verdicts.filter { $0 == .contradicted }.count == 1 && verdicts.filter { $0 == .supported }.count == 1)
+        #expect(verdicts.filter { $0 == nil }.count == 6)
+        // a new check replaces the findings and sets the verdicts it changes
+        try db.saveCheck(StoredCheck(findings: [], verdicts: [second: .unverifiable]))
+        #expect(try db.storedFindings().isEmpty)
+        #expect(try db.claimsForCheck().compactMap(\.claim.verdict).sorted { $0.rawValue < $1.rawValue } == [.contradicted, .unverifiable])
+        #expect(try db.documentText(path: "/data/recap.txt") == a.text)
+        #expect(try db.documentText(path: "/nowhere") == nil)
+        #expect(try db.integrityCheck() == ["ok"])
     }
 }
 
