@@ -35,6 +35,8 @@ public struct CheckRun: Sendable {
         public var copies: [[String]]
         /// Seconds spent reading, checking and saving.
         public var seconds: Double
+        /// The claims of each document in scope (with their verdicts), by resolved path, in order.
+        public var claimsByPath: [(path: String, claims: [Claim])]
     }
 
     /// Checks the store.
@@ -71,14 +73,17 @@ public struct CheckRun: Sendable {
             paths.append(p)
         }
         var verdicts: [Verdict: Int] = [:]
-        var documents = Set<String>(), count = 0
+        var byPath: [(path: String, claims: [Claim])] = []
+        var count = 0
         for (k, s) in stored.enumerated() where inScope(s.path) {
             verdicts[result.verdicts[k], default: 0] += 1
-            documents.insert(s.path)
+            var c = s.claim
+            c.verdict = result.verdicts[k]
+            if byPath.last?.path == s.path { byPath[byPath.count - 1].claims.append(c) } else { byPath.append((s.path, [c])) }
             count += 1
         }
-        return Report(findings: findings, paths: paths, documents: documents.count, claims: count, verdicts: verdicts,
-                      copies: result.copies, seconds: Date().timeIntervalSince(started))
+        return Report(findings: findings, paths: paths, documents: byPath.count, claims: count, verdicts: verdicts,
+                      copies: result.copies, seconds: Date().timeIntervalSince(started), claimsByPath: byPath)
     }
 }
 

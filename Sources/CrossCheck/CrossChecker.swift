@@ -81,6 +81,8 @@ public struct CrossChecker: Sendable {
         var findings: [(Finding, [Int])] = []
         var supported = Set<Int>()
         var contradicted = Set<Int>()
+        /// Claims contradicted only because one source disagrees with them (data may clear them).
+        var contradictedByTie = Set<Int>()
         /// Per key, the claims of the consensus and the values they all allow.
         var consensus: [Key: (claims: [Int], low: Double, high: Double)] = [:]
 
@@ -221,6 +223,13 @@ public struct CrossChecker: Sendable {
                     for a in against where evidence.count < 5 && seen.insert(documentOf[a]).inserted { evidence.append(a) }
                     for a in against where evidence.count < 5 && !evidence.contains(a) { evidence.append(a) }
                     report(conflict: k, against: evidence, agreeing: against.count)
+                    // a "consensus" of one source is no better than the claim it contradicts
+                    if best!.sources == 1 {
+                        for a in against where !contradicted.contains(a) {
+                            contradicted.insert(a)
+                            contradictedByTie.insert(a)
+                        }
+                    }
                 }
                 // agreement between independent sources supports
                 for a in consensus where consensus.contains(where: { documentOf[$0] != documentOf[a] && independent(a, $0) }) {
@@ -437,6 +446,7 @@ public struct CrossChecker: Sendable {
                 let inputs = computed.inputs.map { FindingInput(symbol: $0.symbol, date: $0.date, value: $0.value, role: $0.role) }
                 if bands[k].contains(computed.value, slack: slack) {
                     supported.insert(k)
+                    if contradictedByTie.remove(k) != nil { contradicted.remove(k) }
                     continue
                 }
                 // A figure "to date" is as of the last close the writer had: published before
@@ -450,6 +460,7 @@ public struct CrossChecker: Sendable {
                     }
                     if let again, again.inputs.last?.date != computed.inputs.last?.date, bands[k].contains(again.value, slack: slack) {
                         supported.insert(k)
+                        if contradictedByTie.remove(k) != nil { contradicted.remove(k) }
                         continue
                     }
                 }

@@ -10,8 +10,11 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "A market data folder to check claims against (see `claims metrics`).")
     var data: String?
 
-    @Option(name: .long, help: "text, jsonl (the findings contract) or json (one object with a summary).")
+    @Option(name: .long, help: "text, jsonl (the findings contract), json (one object with a summary) or html (one self-contained page).")
     var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    var out: String?
 
     @Option(name: .long, help: "The lowest severity that makes the exit status 1: caveated, minor, major or never.")
     var failOn: FailOn = .minor
@@ -22,7 +25,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Write the reported findings to this file as a baseline.")
     var writeBaseline: String?
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json }
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json, html }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case caveated, minor, major, never }
 
     /// Loads `--data` (or the first of `fallbacks` that exists); warnings for unreadable files.
@@ -65,18 +68,33 @@ struct ReportOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        let output = StandardOutput()
+        var text: String
         switch format {
         case .jsonl:
-            for f in report.findings { output.write(Array((FindingOutput.json(f) + "\n").utf8)) }
+            text = report.findings.map { FindingOutput.json($0) + "\n" }.joined()
         case .json:
-            var s = "{\"summary\":" + summaryJSON(report) + ",\"findings\":["
-            s += report.findings.map { FindingOutput.json($0) }.joined(separator: ",") + "]}\n"
-            output.write(Array(s.utf8))
+            text = "{\"summary\":" + summaryJSON(report) + ",\"findings\":["
+            text += report.findings.map { FindingOutput.json($0) }.joined(separator: ",") + "]}\n"
         case .text:
-            output.write(Array(FindingText(database: database, colour: isatty(1) != 0).render(report).utf8))
+            text = FindingText(database: database, colour: out == nil && isatty(1) != 0).render(report)
+        case .html:
+            let documents = report.claimsByPath.map { entry in
+                HTMLReport.DocumentView(name: entry.claims.first?.doc ?? entry.path,
+                                        text: ((try? database.documentText(path: entry.path)) ?? nil) ?? "", claims: entry.claims)
+            }
+            let stamp = ISO8601DateFormatter().string(from: Date())
+            text = HTMLReport.render(report, documents: documents, generated: "claims \(Claims.configuration.version), store \(database.location), \(stamp)")
         }
-        output.flush()
+        if let out {
+            do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                StandardError.print("claims: --out \(out): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        } else {
+            let output = StandardOutput()
+            output.write(Array(text.utf8))
+            output.flush()
+        }
         let threshold: Severity? = switch failOn {
         case .caveated: .caveated
         case .minor: .minor

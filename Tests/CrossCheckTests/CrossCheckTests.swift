@@ -182,3 +182,17 @@ struct CrossCheckTests {
         #expect(r1.findings.map(\.id).allSatisfy { $0.count == 16 })
     }
 }
+
+@Suite("verdicts when two sources disagree")
+struct TieTests {
+    @Test("one source against one: both contradicted, unless the data backs one of them")
+    func tie() {
+        let a = ("a", claim("a", "7.8%", 7.8)), b = ("b", claim("b", "9.1%", 9.1))
+        #expect(check([a, b]).verdicts == [.contradicted, .contradicted])
+        var market = MarketData()
+        market.add(PriceSeries(symbol: "SPX", closes: [(day("2025-06-30"), 6204.95), (day("2025-09-30"), 6688.46)]))
+        let withData = check([a, b], data: market)
+        #expect(withData.verdicts.sorted { $0.rawValue < $1.rawValue } == [.contradicted, .supported])
+        #expect(withData.verdicts[0] == .supported)
+    }
+}
