@@ -60,13 +60,16 @@ public struct CrossChecker: Sendable {
         return state.result()
     }
 
-    /// What claims must share to be compared: subject, metric, period, unit family.
+    /// What claims must share to be compared: subject, metric, period, unit family, and for
+    /// returns whether the text says it is a total return (a stated total return is never held
+    /// against a price return).
     struct Key: Hashable {
         var subject: String
         var metric: Metric
         var start: CalendarDate
         var end: CalendarDate
         var family: String
+        var totalReturn = false
     }
 
     /// The working state of one check.
@@ -100,7 +103,8 @@ public struct CrossChecker: Sendable {
         /// The key: subject, metric, period, unit family.
         func key(_ k: Int) -> Key {
             let c = input[k].claim
-            return Key(subject: c.subject!, metric: c.metric, start: c.period!.start, end: c.period!.end, family: CanonicalUnit(c.unit).family)
+            return Key(subject: c.subject!, metric: c.metric, start: c.period!.start, end: c.period!.end, family: CanonicalUnit(c.unit).family,
+                       totalReturn: c.metric == .return && Self.basisStated(c) == .total)
         }
 
         // MARK: copies
@@ -436,7 +440,11 @@ public struct CrossChecker: Sendable {
                       data.symbol(for: subject) != nil else { continue }
                 let computed: MetricValue
                 switch (c.metric, c.unit) {
-                case (.return, .percent): guard let v = try? data.periodReturn(subject, over: period) else { continue }; computed = v
+                case (.return, .percent):
+                    // a stated total return is checked only where the data has adjusted closes or dividends
+                    let basis: ReturnBasis = Self.basisStated(c) == .total ? .total : .price
+                    guard let v = try? data.periodReturn(subject, over: period, basis: basis) else { continue }
+                    computed = v
                 case (.points, .points): guard let v = try? data.pointChange(subject, over: period) else { continue }; computed = v
                 case (.level, .level) where period.isPoint: guard let v = try? data.level(subject, on: period.start) else { continue }; computed = v
                 default: continue
@@ -511,12 +519,42 @@ public struct CrossChecker: Sendable {
             return max(0.02, CrossChecker.dividendYieldPerYear * years)
         }
 
-        /// The basis a sentence states, if any.
+        /// The basis the claim's clause states, if any: "total return", "including dividends"
+        /// → total; "price return", "on a price basis", "excluding dividends" → price. The clause is
+        /// the part of the sentence around the quote between semicolons or "while"/"but"/"whereas",
+        /// so "Including dividends it returned 8.1%; on a price basis it rose 7.8%" gives each its own.
         static func basisStated(_ c: Claim) -> ReturnBasis? {
+            // most sentences name no basis: a byte scan for the words' stems settles them cheaply
+            guard ["ividend", "eturn", "rice"].contains(where: { hasBytes(c.sentence, $0) }) else { return nil }
             let s = c.sentence.lowercased()
-            if s.contains("total return") || s.contains("including dividends") || s.contains("with dividends") { return .total }
-            if s.contains("price return") || s.contains("excluding dividends") { return .price }
+            var clause = Substring(s)
+            if let at = s.range(of: c.quote.lowercased()) {
+                var lo = s.startIndex, hi = s.endIndex
+                for separator in [";", " while ", " but ", " whereas ", " — "] {
+                    if let r = s.range(of: separator, options: .backwards, range: s.startIndex..<at.lowerBound), r.upperBound > lo { lo = r.upperBound }
+                    if let r = s.range(of: separator, range: at.upperBound..<s.endIndex), r.lowerBound < hi { hi = r.lowerBound }
+                }
+                clause = s[lo..<hi]
+            }
+            let total = ["total return", "including dividends", "with dividends", "dividends reinvested"]
+            let price = ["price return", "price basis", "excluding dividends", "price-only"]
+            if total.contains(where: { clause.contains($0) }) { return .total }
+            if price.contains(where: { clause.contains($0) }) { return .price }
             return nil
+        }
+
+        /// True when `needle` occurs in `text` (bytes, case-sensitive).
+        static func hasBytes(_ text: String, _ needle: StaticString) -> Bool {
+            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            return text.utf8.withContiguousStorageIfAvailable { h -> Bool in
+                guard h.count >= n.count else { return false }
+                for i in 0...(h.count - n.count) where h[i] == n[0] {
+                    var k = 1
+                    while k < n.count, h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                return false
+            } ?? true
         }
 
         func result() -> CheckResult {

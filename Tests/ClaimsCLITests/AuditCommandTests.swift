@@ -49,7 +49,7 @@ struct AuditCommandTests {
         #expect(r.stdout.contains("✗ oct10-selloff.html:8:54  \"-2.90%\"  DJI return 2025-10-10 [contradicted]"))
         #expect(r.stdout.contains("-878.82 / (45479.6 − -878.82) = -1.90%, but the text says -2.90%"))
         let last = try #require(r.stdout.split(separator: "\n").last)
-        #expect(last.hasPrefix("13 documents, 242 claims: "))
+        #expect(last.hasPrefix("14 documents, 250 claims: "))
         #expect(last.hasSuffix("findings: 2 conflict, 1 arithmetic, 3 direction, 2 data"))
         #expect(!r.stdout.contains("\u{1B}["))  // no colour when stdout is not a terminal
     }
@@ -80,7 +80,7 @@ struct AuditCommandTests {
         let json = try runProcess(binary, ["audit", corpus, "--store", store, "--quiet", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let summary = try #require(object["summary"] as? [String: Any])
-        #expect(summary["documents"] as? Int == 13)
+        #expect(summary["documents"] as? Int == 14)
         #expect((summary["findings"] as? [String: Int])?["arithmetic"] == 1)
         #expect((object["findings"] as? [Any])?.count == 8)
     }

@@ -159,7 +159,7 @@ struct CrossCheckTests {
         var market = MarketData()
         market.add(PriceSeries(symbol: "^GSPC", closes: [(day("2025-06-30"), 6204.95), (day("2025-09-30"), 6688.46)]))
         market.alias("SPX", to: "^GSPC")
-        let r = check([("a", claim("a", "8.4%", 8.4)), ("b", claim("b", "8.1%", 8.1, sentence: "The S&P 500's total return was 8.1% in Q3.")),
+        let r = check([("a", claim("a", "8.4%", 8.4)), ("b", claim("b", "8.1%", 8.1, sentence: "The S&P 500 gained 8.1% in Q3.")),
                        ("c", claim("c", "7.8%", 7.8))], data: market)
         let data = r.findings.filter { $0.kind == .data }
         #expect(data.map(\.claims.first!.doc) == ["a", "b"])
@@ -194,5 +194,29 @@ struct TieTests {
         let withData = check([a, b], data: market)
         #expect(withData.verdicts.sorted { $0.rawValue < $1.rawValue } == [.contradicted, .supported])
         #expect(withData.verdicts[0] == .supported)
+    }
+}
+
+@Suite("stated return basis")
+struct BasisTests {
+    let s = "Including dividends, the S&P 500 returned 8.1% in the third quarter; on a price basis the index rose 7.8%, or roughly 8%."
+
+    @Test("each clause keeps its own basis")
+    func clauses() {
+        #expect(CrossChecker.State.basisStated(claim("n", "8.1%", 8.1, sentence: s)) == .total)
+        #expect(CrossChecker.State.basisStated(claim("n", "7.8%", 7.8, sentence: s)) == .price)
+        #expect(CrossChecker.State.basisStated(claim("n", "7.8%", 7.8, sentence: "The S&P 500 rose 7.8% in the quarter.")) == nil)
+    }
+
+    @Test("a stated total return is not held against price returns, and is checked against data only with adjusted closes")
+    func notAConflict() {
+        var market = MarketData()
+        market.add(PriceSeries(symbol: "SPX", closes: [(day("2025-06-30"), 6204.95), (day("2025-09-30"), 6688.46)]))
+        let r = check([("n", claim("n", "8.1%", 8.1, sentence: s)), ("n", claim("n", "7.8%", 7.8, sentence: s, start: 60)),
+                       ("q", claim("q", "7.79%", 7.79))], data: market)
+        #expect(r.findings.isEmpty)
+        // the same 8.1% without the words is a caveated conflict with the price figures
+        let bare = check([("n", claim("n", "8.1%", 8.1)), ("q", claim("q", "7.79%", 7.79)), ("p", claim("p", "7.8%", 7.8))])
+        #expect(bare.findings.map(\.severity) == [.caveated])
     }
 }
