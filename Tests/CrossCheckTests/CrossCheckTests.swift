@@ -104,6 +104,13 @@ struct CrossCheckTests {
         #expect(changed.findings.isEmpty)
     }
 
+    @Test("two values of one key in one sentence are not a conflict (a period carried too far)")
+    func sameSentence() {
+        let s = "The Nasdaq's 14.4% gain since April 8 followed its 14.5% drop."
+        #expect(check([("n", claim("n", "14.4%", 14.4, subject: "IXIC", sentence: s)),
+                       ("n", claim("n", "14.5%", -14.5, subject: "IXIC", sentence: s, start: 30))]).findings.isEmpty)
+    }
+
     @Test("a market-table row whose percent does not follow from its points and level (the Dow's -2.90%)")
     func tableRow() {
         let row = "Dow Jones Industrial Average | 45,479.60 | -878.82 | -2.90%"
@@ -218,5 +225,36 @@ struct BasisTests {
         // the same 8.1% without the words is a caveated conflict with the price figures
         let bare = check([("n", claim("n", "8.1%", 8.1)), ("q", claim("q", "7.79%", 7.79)), ("p", claim("p", "7.8%", 7.8))])
         #expect(bare.findings.map(\.severity) == [.caveated])
+    }
+}
+
+@Suite("checks inside one sentence")
+struct SentenceCheckTests {
+    @Test("\"rose to 41% from 57%\" is a fall; \"rose to 61% from 57%\" is fine")
+    func reachedFrom() {
+        func pair(_ to: Double) -> [(String, Claim)] {
+            let s = "The share of members above their 200-day average rose to \(Int(to))% from 57%."
+            return [("b", claim("b", "\(Int(to))%", to, metric: .breadth, subject: nil, sentence: s, start: 0, direction: .up,
+                                rules: ["direction": "direction.word-before:rose"])),
+                    ("b", claim("b", "57%", 57, metric: .breadth, subject: nil, sentence: s, start: 10, rules: ["direction": "direction.start-level"]))]
+        }
+        let wrong = check(pair(41))
+        #expect(wrong.findings.map(\.kind) == [.direction])
+        #expect(wrong.findings[0].explanation == "\"rose to 41%\" from 57% is a move down of 16, not up")
+        #expect(check(pair(61)).findings.isEmpty)
+    }
+
+    @Test("a 14.4% gain does not erase a 14.5% drop (it needs 16.96%); a 17% gain does")
+    func compounding() {
+        func sentence(_ gain: String, _ g: Double) -> [(String, Claim)] {
+            let s = "The Nasdaq's \(gain) gain since April 8 erased its 14.5% drop from the February record."
+            return [("n", claim("n", gain, g, subject: "IXIC", sentence: s, start: 0)),
+                    ("n", claim("n", "14.5%", -14.5, subject: "IXIC", from: "2025-02-20", to: "2025-04-08", sentence: s, start: 40))]
+        }
+        let r = check(sentence("14.4%", 14.4))
+        #expect(r.findings.map(\.kind) == [.arithmetic])
+        #expect(abs(r.findings[0].computed! - 14.45 / (100 - 14.45) * 100) < 1e-9)
+        #expect(r.findings[0].explanation.contains("erasing a 14.5% drop needs a 16.89% gain"))
+        #expect(check(sentence("17%", 17)).findings.isEmpty)
     }
 }

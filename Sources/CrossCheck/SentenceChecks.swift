@@ -1,0 +1,98 @@
+import ClaimModel
+import Foundation
+
+extension CrossChecker.State {
+    /// Checks inside one sentence:
+    /// - a level reached against its starting level: "rose to 41% from 57%" (up, but lower);
+    /// - compounding: "a 14.4% gain erased a 14.5% drop" (a gain erases a drop d only when it is
+    ///   at least d / (1 − d): 16.96% here).
+    mutating func sentenceChecks() {
+        var bySentence: [SentenceKey: [Int]] = [:]
+        for k in input.indices where !input[k].claim.forecast && !input[k].claim.hypothetical {
+            bySentence[SentenceKey(document: documentOf[k], sentence: input[k].claim.sentence), default: []].append(k)
+        }
+        for key in bySentence.keys.sorted(by: { bySentence[$0]![0] < bySentence[$1]![0] }) {
+            let claims = bySentence[key]!
+            reachedFrom(claims)
+            compounding(claims)
+        }
+    }
+
+    struct SentenceKey: Hashable {
+        var document: Int
+        var sentence: String
+    }
+
+    /// "rose to X from Y" with X below Y, or "fell to X from Y" with X above it.
+    mutating func reachedFrom(_ claims: [Int]) {
+        for y in claims where input[y].claim.rules["direction"] == "direction.start-level" {
+            let from = input[y].claim
+            for x in claims where x != y {
+                let to = input[x].claim
+                guard to.subject == from.subject, to.unit == from.unit, to.metric == from.metric,
+                      let direction = to.direction, direction != .flat,
+                      let rule = to.rules["direction"], rule.hasPrefix("direction.word"),
+                      Self.reached(to) else { continue }
+                let wrong = direction == .up ? bands[x].high < bands[y].low : bands[x].low > bands[y].high
+                guard wrong else { continue }
+                let verb = rule.split(separator: ":").last.map(String.init) ?? direction.rawValue
+                add(Finding(kind: .direction, severity: .major, claims: [to, from], computed: to.value - from.value,
+                            tolerance: "stated \(to.quote) covers \(bands[x]); \(from.quote) covers \(bands[y])",
+                            explanation: "\"\(verb) to \(to.quote)\" from \(from.quote) is a move \(direction == .up ? "down" : "up") of \(ValueBand.number(abs(to.value - from.value))), not \(direction.rawValue)"),
+                    [x, y])
+            }
+        }
+    }
+
+    /// True when the claim's quote follows "to" in its sentence: a level reached, not a move.
+    static func reached(_ c: Claim) -> Bool {
+        guard let at = c.sentence.range(of: c.quote) else { return false }
+        let before = c.sentence[..<at.lowerBound].trimmingCharacters(in: .whitespaces).lowercased()
+        return before.hasSuffix(" to") || before.hasSuffix(" to a") || before.hasSuffix(" to about")
+    }
+
+    /// Words that say a gain made up for a fall (or a fall undid a gain).
+    static let recoveryWords = ["erased", "erasing", "recouped", "recouping", "recovered all", "wiped out", "made up for", "reversed", "undid"]
+
+    mutating func compounding(_ claims: [Int]) {
+        guard claims.count >= 2 else { return }
+        let raw = input[claims[0]].claim.sentence
+        // a byte scan first: most sentences have none of the words
+        guard ["rase", "ecoup", "ecover", "iped out", "ade up", "evers", "ndid"].contains(where: { Self.hasBytes(raw, $0) }) else { return }
+        let sentence = raw.lowercased()
+        guard let word = Self.recoveryWords.first(where: { sentence.contains($0) }) else { return }
+        let returns = claims.filter { input[$0].claim.metric == .return && input[$0].claim.unit == .percent && input[$0].claim.bound == .exact }
+        guard returns.count == 2 else { return }
+        let (a, b) = (returns[0], returns[1])
+        guard input[a].claim.subject == input[b].claim.subject, input[a].claim.value * input[b].claim.value < 0 else { return }
+        // the later claim in the sentence undoes the earlier one, or the other way round: a
+        // gain g erases a drop d when (1 + g)(1 − d) ≥ 1; a drop d erases a gain g when (1 − d)(1 + g) ≤ 1
+        let gain = input[a].claim.value > 0 ? a : b, drop = gain == a ? b : a
+        let g = bands[gain].high / 100, d = -bands[drop].high / 100  // the most favourable reading
+        let gainFirst = gain < drop
+        // which erased which: the subject of the recovery word is the claim before it
+        let gainErasesDrop = sentence.range(of: word).map { r in
+            let before = sentence[..<r.lowerBound]
+            return before.contains(input[gain].claim.quote.lowercased()) && !before.contains(input[drop].claim.quote.lowercased())
+        } ?? gainFirst
+        if gainErasesDrop {
+            let needed = d / (1 - d) * 100
+            guard g * 100 < needed - 1e-9 else { return }
+            let c = input[gain].claim, other = input[drop].claim
+            add(Finding(kind: .arithmetic, severity: needed - g * 100 <= bands[gain].step ? .minor : .major, claims: [c, other], computed: needed,
+                        tolerance: "stated \(c.quote) covers \(bands[gain]); \(other.quote) covers \(bands[drop])",
+                        explanation: String(format: "a %@ gain after a %@ drop leaves (1 − %.4f) × (1 + %.4f) = %.4f of the start: erasing a %@ drop needs a %.2f%% gain",
+                                            c.quote, other.quote, d, g, (1 - d) * (1 + g), other.quote, needed)), [gain, drop])
+        } else {
+            // a drop d erases a gain g when d ≥ g / (1 + g); the smallest gain is the favourable reading
+            let gLow = bands[gain].low / 100
+            let needed = gLow / (1 + gLow) * 100
+            let dMax = -bands[drop].low / 100
+            guard dMax * 100 < needed - 1e-9 else { return }
+            let c = input[drop].claim, other = input[gain].claim
+            add(Finding(kind: .arithmetic, severity: needed - dMax * 100 <= bands[drop].step ? .minor : .major, claims: [c, other], computed: -needed,
+                        tolerance: "stated \(c.quote) covers \(bands[drop]); \(other.quote) covers \(bands[gain])",
+                        explanation: String(format: "erasing a %@ gain needs a %.2f%% drop, but the text says %@", other.quote, needed, c.quote)), [drop, gain])
+        }
+    }
+}
