@@ -497,6 +497,29 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     /// through Foundation's parser.
     static func rules(_ json: String?, only: Set<String>? = nil) -> [String: String] {
         guard let json, !json.isEmpty else { return [:] }
+        // only some keys of an object without escapes: find `"key":"` and read to the next quote
+        if let only, !json.utf8.contains(UInt8(ascii: "\\")) {
+            var out: [String: String] = [:]
+            var copy = json
+            copy.withUTF8 { bytes in
+                for key in only {
+                    let needle = Array("\"\(key)\":\"".utf8)
+                    guard bytes.count > needle.count else { continue }
+                    var i = 0
+                    while i + needle.count <= bytes.count {
+                        if bytes[i] == needle[0], (1..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) {
+                            let start = i + needle.count
+                            var end = start
+                            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                            out[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                            break
+                        }
+                        i += 1
+                    }
+                }
+            }
+            return out
+        }
         if !json.utf8.contains(UInt8(ascii: "\\")) {
             var out: [String: String] = [:]
             let parts = json.utf8.split(separator: UInt8(ascii: "\""), omittingEmptySubsequences: false)

@@ -81,6 +81,8 @@ public struct CrossChecker: Sendable {
         /// (copies share one).
         var documentOf: [Int] = []
         var documentCluster: [Int] = []
+        /// The sentence of each claim, as an index (equal sentences, equal index).
+        var sentenceOf: [Int] = []
         var copies: [[String]] = []
         var findings: [(Finding, [Int])] = []
         var supported = Set<Int>()
@@ -123,9 +125,11 @@ public struct CrossChecker: Sendable {
             }
             var sentenceID: [String: Int] = [:]
             var sentences = Array(repeating: Set<Int>(), count: order.count)
+            sentenceOf = Array(repeating: 0, count: input.count)
             for (k, c) in input.enumerated() {
                 let id = sentenceID[c.claim.sentence] ?? sentenceID.count
                 sentenceID[c.claim.sentence] = id
+                sentenceOf[k] = id
                 sentences[documentOf[k]].insert(id)
             }
             // Candidates: documents that share one of their three "anchor" sentences (those with
@@ -176,18 +180,21 @@ public struct CrossChecker: Sendable {
         /// not the same sentence (one sentence giving one key two values is, in practice, a
         /// period the extraction carried too far: "a 14.4% gain since April erased its 14.5% drop").
         func independent(_ a: Int, _ b: Int) -> Bool {
-            if documentOf[a] == documentOf[b] { return input[a].claim.sentence != input[b].claim.sentence }
+            if documentOf[a] == documentOf[b] { return sentenceOf[a] != sentenceOf[b] }
             return cluster(a) != cluster(b)
         }
 
         // MARK: conflicts
 
         mutating func conflicts() {
-            var groups: [Key: [Int]] = [:]
-            for k in input.indices where eligible(k) { groups[key(k), default: []].append(k) }
-            // in the order the claims come, so findings come out the same on every run
-            for groupKey in groups.keys.sorted(by: { groups[$0]![0] < groups[$1]![0] }) {
-                let members = groups[groupKey]!
+            // groups in the order their first claims come, so findings come out the same on every run
+            var groupOf: [Key: Int] = [:]
+            var groups: [(key: Key, members: [Int])] = []
+            for k in input.indices where eligible(k) {
+                let key = key(k)
+                if let g = groupOf[key] { groups[g].members.append(k) } else { groupOf[key] = groups.count; groups.append((key, [k])) }
+            }
+            for (groupKey, members) in groups {
                 if members.count == 1 {
                     consensus[groupKey] = (members, bands[members[0]].low, bands[members[0]].high)
                     continue

@@ -7,12 +7,14 @@ extension CrossChecker.State {
     /// - compounding: "a 14.4% gain erased a 14.5% drop" (a gain erases a drop d only when it is
     ///   at least d / (1 − d): 16.96% here).
     mutating func sentenceChecks() {
-        var bySentence: [SentenceKey: [Int]] = [:]
+        // groups in the order their first claims come (a dictionary only to find the group)
+        var group: [SentenceKey: Int] = [:]
+        var groups: [[Int]] = []
         for k in input.indices where !input[k].claim.forecast && !input[k].claim.hypothetical {
-            bySentence[SentenceKey(document: documentOf[k], sentence: input[k].claim.sentence), default: []].append(k)
+            let key = SentenceKey(document: documentOf[k], sentence: sentenceOf[k])
+            if let g = group[key] { groups[g].append(k) } else { group[key] = groups.count; groups.append([k]) }
         }
-        for key in bySentence.keys.sorted(by: { bySentence[$0]![0] < bySentence[$1]![0] }) {
-            let claims = bySentence[key]!
+        for claims in groups {
             reachedFrom(claims)
             compounding(claims)
         }
@@ -20,7 +22,7 @@ extension CrossChecker.State {
 
     struct SentenceKey: Hashable {
         var document: Int
-        var sentence: String
+        var sentence: Int
     }
 
     /// "rose to X from Y" with X below Y, or "fell to X from Y" with X above it.
