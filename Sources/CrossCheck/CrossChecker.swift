@@ -271,13 +271,19 @@ public struct CrossChecker: Sendable {
             }
             var caveat: String?
             var severity: Severity = gap <= step ? .minor : .major
-            if !mirrored, c.metric == .return, let allowance = Self.dividendAllowance(c) {
+            if !mirrored, c.metric == .return, var allowance = Self.dividendAllowance(c) {
+                // MSCI publishes price, net and gross variants of each index: they differ by the
+                // dividends and by the tax withheld on them (emerging markets yield about 3%)
+                let msci = c.subject?.hasPrefix("MX") == true || (c.subjectText ?? "").contains("MSCI")
+                if msci { allowance = max(allowance, allowance * 2) }
                 // one figure a total return and the other a price return?
                 let values = against.map { input[$0].claim.value }
                 let spread = abs(c.value - (values.reduce(0, +) / Double(values.count)))
                 if spread <= allowance + step, Self.basisStated(c) != Self.basisStated(input[against[0]].claim) || Self.basisStated(c) == nil {
                     severity = .caveated
-                    caveat = String(format: "a total return (with dividends) and a price return differ by about the period's dividend yield, up to %.2f percentage points here; check which each source quotes", allowance)
+                    caveat = msci
+                        ? String(format: "MSCI publishes price, net and gross return versions of its indexes, which differ by the dividends and the tax withheld on them, up to about %.2f percentage points here; check which each source quotes", allowance)
+                        : String(format: "a total return (with dividends) and a price return differ by about the period's dividend yield, up to %.2f percentage points here; check which each source quotes", allowance)
                 }
             }
             let finding = Finding(kind: mirrored ? .direction : .conflict, severity: severity,

@@ -17,6 +17,9 @@ extension CrossChecker.State {
         for claims in groups {
             reachedFrom(claims)
             compounding(claims)
+            fromRecord(claims)
+            partOfWhole(claims)
+            sharesOverWhole(claims)
         }
     }
 
@@ -44,6 +47,69 @@ extension CrossChecker.State {
                     [x, y])
             }
         }
+    }
+
+    /// "closed at 6,552.51, 3.0% below its record close of 6,753.72": the percent must be the
+    /// distance between the two levels, (6,552.51 / 6,753.72 − 1) = −2.98%.
+    mutating func fromRecord(_ claims: [Int]) {
+        let raw = input[claims[0]].claim.sentence
+        guard ["ecord", "high", "peak"].contains(where: { Self.hasBytes(raw, $0) }),
+              ["below", "under", "off ", "short of", "from"].contains(where: { raw.contains($0) }) else { return }
+        let levels = claims.filter { input[$0].claim.unit == .level && input[$0].claim.bound == .exact }
+        let percents = claims.filter { input[$0].claim.unit == .percent && input[$0].claim.bound == .exact && input[$0].claim.metric != .return }
+        guard levels.count == 2, percents.count == 1, input[levels[0]].claim.subject == input[levels[1]].claim.subject else { return }
+        let low = min(input[levels[0]].claim.value, input[levels[1]].claim.value)
+        let high = max(input[levels[0]].claim.value, input[levels[1]].claim.value)
+        guard high > 0 else { return }
+        let p = percents[0], c = input[p].claim
+        let computed = (1 - low / high) * 100
+        let slack = computed * (bands[levels[0]].step / low + bands[levels[1]].step / high) + 1e-9
+        let band = ValueBand(low: abs(bands[p].low) < abs(bands[p].high) ? abs(bands[p].low) : abs(bands[p].high),
+                             high: max(abs(bands[p].low), abs(bands[p].high)), step: bands[p].step)
+        guard !band.contains(computed, slack: slack) else { return }
+        add(Finding(kind: .arithmetic, severity: band.gap(to: computed) - slack <= band.step ? .minor : .major,
+                    claims: [c] + levels.map { input[$0].claim }, computed: computed,
+                    tolerance: "stated \(c.quote) covers \(band), widened by \(ValueBand.number(slack)) for the levels' rounding",
+                    explanation: "1 − \(ValueBand.number(low)) / \(ValueBand.number(high)) = \(String(format: "%.2f", computed))%, but the text says \(c.quote)"),
+            [p] + levels)
+    }
+
+    /// "$200 billion, or 10% of the $2 trillion": a share written as "X% of" between two amounts
+    /// of one currency must be the smaller over the larger.
+    mutating func partOfWhole(_ claims: [Int]) {
+        let amounts = claims.filter { input[$0].claim.unit.isCurrency && input[$0].claim.bound == .exact && input[$0].claim.value > 0 }
+        guard amounts.count == 2, input[amounts[0]].claim.unit == input[amounts[1]].claim.unit else { return }
+        for p in claims where input[p].claim.unit == .percent && input[p].claim.bound == .exact {
+            let c = input[p].claim
+            guard let at = c.sentence.range(of: c.quote), c.sentence[at.upperBound...].hasPrefix(" of ") else { continue }
+            let a = input[amounts[0]].claim.value, b = input[amounts[1]].claim.value
+            let part = min(a, b), whole = max(a, b)
+            let computed = part / whole * 100
+            let slack = computed * (bands[amounts[0]].step / part + bands[amounts[1]].step / whole) + 1e-9
+            guard !bands[p].contains(computed, slack: slack) else { continue }
+            add(Finding(kind: .arithmetic, severity: bands[p].gap(to: computed) - slack <= bands[p].step ? .minor : .major,
+                        claims: [c] + amounts.map { input[$0].claim }, computed: computed,
+                        tolerance: "stated \(c.quote) covers \(bands[p]), widened by \(ValueBand.number(slack)) for the amounts' rounding",
+                        explanation: "\(input[amounts[0]].claim.quote) of \(input[amounts[1]].claim.quote) is \(String(format: "%.2f", computed))%, but the text says \(c.quote)"),
+                [p] + amounts)
+        }
+    }
+
+    /// Shares of one whole in one sentence ("the top 10 hold 45% of the index and the other 490
+    /// stocks 62%") cannot add up past 100%.
+    mutating func sharesOverWhole(_ claims: [Int]) {
+        let shares = claims.filter { [.weight, .marketCap].contains(input[$0].claim.metric) && input[$0].claim.unit == .percent
+            && [.exact, .approx, .over].contains(input[$0].claim.bound) }
+        guard shares.count >= 2 else { return }
+        // distinct parts: different subjects, or unnamed parts with different texts
+        let parts = Set(shares.map { input[$0].claim.subject ?? ("text:" + (input[$0].claim.subjectText ?? "")) })
+        guard parts.count == shares.count else { return }
+        let least = shares.reduce(0.0) { $0 + max(0, bands[$1].low) }
+        guard least > 100 + 1e-9 else { return }
+        add(Finding(kind: .arithmetic, severity: .major, claims: shares.map { input[$0].claim }, computed: least,
+                    tolerance: "the least each stated share can be: " + shares.map { "\(input[$0].claim.quote) ≥ \(ValueBand.number(max(0, bands[$0].low)))" }.joined(separator: ", "),
+                    explanation: "the shares in this sentence (\(shares.map { input[$0].claim.quote }.joined(separator: " + "))) add up to at least \(ValueBand.number(least))% of one whole, which has 100%"),
+            shares)
     }
 
     /// True when the claim's quote follows "to" in its sentence: a level reached, not a move.

@@ -258,3 +258,55 @@ struct SentenceCheckTests {
         #expect(check(sentence("17%", 17)).findings.isEmpty)
     }
 }
+
+@Suite("records, parts of a whole, shares")
+struct WholeTests {
+    @Test("the distance from a record is the distance between the two levels")
+    func fromRecord() {
+        func sentence(_ pct: String, _ v: Double) -> [(String, Claim)] {
+            let s = "The S&P 500 closed at 6,552.51, \(pct) below its record close of 6,753.72."
+            return [("d", claim("d", "6,552.51", 6552.51, .level, metric: .level, from: "2025-10-10", to: "2025-10-10", sentence: s, start: 0)),
+                    ("d", claim("d", pct, v, metric: .other, from: "2025-10-10", to: "2025-10-10", sentence: s, start: 10)),
+                    ("d", claim("d", "6,753.72", 6753.72, .level, metric: .level, from: "2025-10-08", to: "2025-10-08", sentence: s, start: 20))]
+        }
+        #expect(check(sentence("3.0%", 3.0)).findings.isEmpty)  // 1 − 6552.51/6753.72 = 2.98%
+        let wrong = check(sentence("4.0%", 4.0))
+        #expect(wrong.findings.map(\.kind) == [.arithmetic])
+        #expect(abs(wrong.findings[0].computed! - (1 - 6552.51 / 6753.72) * 100) < 1e-9)
+    }
+
+    @Test("$200 billion is 10% of $2 trillion, not 20%")
+    func partOfWhole() {
+        func sentence(_ pct: String, _ v: Double) -> [(String, Claim)] {
+            let s = "Buybacks reached $200 billion, or \(pct) of the $2 trillion returned to shareholders."
+            return [("p", claim("p", "$200 billion", 2e11, .usd, metric: .amount, subject: nil, sentence: s, start: 0)),
+                    ("p", claim("p", pct, v, metric: .other, subject: nil, sentence: s, start: 20)),
+                    ("p", claim("p", "$2 trillion", 2e12, .usd, metric: .amount, subject: nil, sentence: s, start: 40))]
+        }
+        #expect(check(sentence("10%", 10)).findings.isEmpty)
+        let wrong = check(sentence("20%", 20))
+        #expect(wrong.findings.map(\.kind) == [.arithmetic])
+        #expect(wrong.findings[0].explanation.hasPrefix("$200 billion of $2 trillion is 10.00%"))
+    }
+
+    @Test("shares of one whole in one sentence cannot pass 100%")
+    func shares() {
+        let s = "The top 10 stocks hold 45% of the index's value and the other 490 hold 62%."
+        var a = claim("s", "45%", 45, metric: .weight, subject: nil, sentence: s, start: 0)
+        a.subjectText = "top 10 stocks"
+        var b = claim("s", "62%", 62, metric: .weight, subject: nil, sentence: s, start: 30)
+        b.subjectText = "the other 490"
+        #expect(check([("s", a), ("s", b)]).findings.map(\.kind) == [.arithmetic])
+        b.value = 55
+        b.quote = "55%"
+        #expect(check([("s", a), ("s", b)]).findings.isEmpty)
+    }
+
+    @Test("MSCI index returns within the price/net/gross spread are caveated")
+    func msci() {
+        let r = check([("a", claim("a", "8.3%", 8.3, subject: "MXEF")), ("b", claim("b", "7.6%", 7.6, subject: "MXEF")),
+                       ("c", claim("c", "7.62%", 7.62, subject: "MXEF"))])
+        #expect(r.findings.map(\.severity) == [.caveated])
+        #expect(r.findings[0].caveat?.contains("MSCI publishes price, net and gross") == true)
+    }
+}
