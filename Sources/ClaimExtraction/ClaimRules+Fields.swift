@@ -525,11 +525,22 @@ extension ClaimRules {
         guard let subject = d.subject, [.return, .points].contains(d.metric) else { return }
         for c in a.cues {
             guard case .comparison(let side) = c.cue, side == "above" || side == "below" else { continue }
+            // "led by Nvidia": a passive names what drove the subject, not what it beat
+            if c.end < a.tokens.count, a.lowered[c.end] == "by" { continue }
             guard a.entities.contains(where: { $0.entity.id == subject.id && $0.end <= c.start && !$0.negated }) else { continue }
-            guard let other = a.entities.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }),
-                  other.entity.id != subject.id, !other.negated else { continue }
-            d.rules.comparison = "comparison.\(side):\(other.entity.id)"
-            return
+            if let other = a.entities.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) {
+                guard other.entity.id != subject.id, !other.negated else { continue }
+                d.rules.comparison = "comparison.\(side):\(other.entity.id)"
+                return
+            }
+            // against all the others: "led all indexes", "the laggard", "the best performer"
+            let cueText = a.text(c.start, c.end).lowercased()
+            let group: Set<String> = ["all", "every", "other", "others", "rest", "peers", "indexes", "indices", "benchmarks", "averages"]
+            if ["laggard", "performer"].contains(where: { cueText.contains($0) })
+                || (c.end..<min(c.end + 4, a.tokens.count)).contains(where: { group.contains(a.lowered[$0]) }) {
+                d.rules.comparison = "comparison.\(side):*"
+                return
+            }
         }
     }
 

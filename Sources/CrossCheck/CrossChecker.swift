@@ -426,6 +426,10 @@ public struct CrossChecker: Sendable {
                 let parts = rule.dropFirst("comparison.".count).split(separator: ":", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let period = c.period else { continue }
                 let above = parts[0] == "above", other = parts[1]
+                if other == "*" {
+                    againstAll(k, above: above)
+                    continue
+                }
                 var otherValue: (low: Double, high: Double, what: String, claims: [Int], inputs: [FindingInput])?
                 if let data, data.symbol(for: other) != nil,
                    let v = try? (c.metric == .points ? data.pointChange(other, over: period) : data.periodReturn(other, over: period)) {
@@ -446,6 +450,28 @@ public struct CrossChecker: Sendable {
                             explanation: "the text says \(c.subject!) \(verb) \(other) \(span), with \(c.quote), but \(other)'s figure is \(o.what)",
                             inputs: o.inputs), [k] + o.claims.prefix(3))
             }
+        }
+
+        /// "led all indexes" / "the laggard": against the other subjects the same document gives
+        /// a figure of the same metric and period (their consensus values where sources agree).
+        mutating func againstAll(_ k: Int, above: Bool) {
+            let c = input[k].claim
+            let family = CanonicalUnit(c.unit).family
+            var beaten: [Int] = []
+            for o in input.indices where documentOf[o] == documentOf[k] && o != k && eligible(o) {
+                let d = input[o].claim
+                guard d.subject != c.subject, d.metric == c.metric, d.period == c.period, CanonicalUnit(d.unit).family == family,
+                      !beaten.contains(where: { input[$0].claim.subject == d.subject }) else { continue }
+                let band = consensus[key(o)].map { ($0.low, $0.high) } ?? (bands[o].low, bands[o].high)
+                if above ? band.0 > bands[k].high : band.1 < bands[k].low { beaten.append(o) }
+            }
+            guard let first = beaten.first else { return }
+            let o = input[first].claim
+            let span = c.period!.isPoint ? "on \(c.period!.start)" : "over \(c.period!.start)..\(c.period!.end)"
+            add(Finding(kind: .direction, severity: .major, claims: [c] + beaten.prefix(3).map { input[$0].claim }, computed: nil,
+                        tolerance: "stated \(c.quote) covers \(bands[k]); \(o.quote) covers \(bands[first])",
+                        explanation: "the text says \(c.subject!) did \(above ? "better" : "worse") than all the others \(span), with \(c.quote), but \(o.subject ?? "another") \(above ? "did better" : "did worse") with \(o.quote)"),
+                [k] + beaten.prefix(3))
         }
 
         // MARK: data

@@ -765,6 +765,11 @@ lagging	comparison:below
 underperformed	comparison:below
 underperforming	comparison:below
 behind	comparison:below
+laggard	comparison:below
+laggards	comparison:below
+worst performer	comparison:below
+best performer	comparison:above
+top performer	comparison:above
 compared to	comparison:neutral
 compared with	comparison:neutral
 versus	comparison:neutral

@@ -139,3 +139,26 @@ struct ClaimRulesBadInputTests {
         }
     }
 }
+
+/// The comparison rule the cross-check reads: whom the subject is said to beat or trail.
+@Suite("Comparison rule")
+struct ComparisonRuleTests {
+    func rule(_ text: String, _ quote: String) throws -> String? {
+        try claims(text + "\n", date: "2025-10-05").first { $0.quote == quote }?.rules["comparison"]
+    }
+
+    @Test("the subject named before the comparison word, and the entity after it")
+    func named() throws {
+        #expect(try rule("In the third quarter the Nasdaq outpaced the Russell 2000, rising 11.2%.", "11.2%") == "comparison.above:RUT")
+        #expect(try rule("The Dow lagged the S&P 500 in the third quarter, gaining 5.2%.", "5.2%") == "comparison.below:SPX")
+        // the compared entity's own figure carries no comparison of its own
+        #expect(try rule("The Russell 2000 rose 9.4% in Q3 2025, outpacing the S&P 500's 7.8%.", "7.8%") == nil)
+    }
+
+    @Test("against all the others: led all indexes, the laggard; never a passive \"led by\"")
+    func all() throws {
+        #expect(try rule("The Russell 2000 led all the major indexes in the third quarter with a 12.0% gain.", "12.0%") == "comparison.above:*")
+        #expect(try rule("The Dow was the laggard in the third quarter, up 5.2%.", "5.2%") == "comparison.below:*")
+        #expect(try rule("The S&P 500's 7.8% gain in the third quarter was led by Nvidia.", "7.8%") == nil)
+    }
+}

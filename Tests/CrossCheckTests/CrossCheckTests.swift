@@ -310,3 +310,26 @@ struct WholeTests {
         #expect(r.findings[0].caveat?.contains("MSCI publishes price, net and gross") == true)
     }
 }
+
+@Suite("comparisons")
+struct ComparisonTests {
+    func q3(_ doc: String, _ subject: String, _ quote: String, _ v: Double, _ rule: String? = nil, start: Int) -> (String, Claim) {
+        (doc, claim(doc, quote, v, subject: subject, start: start, rules: rule.map { ["comparison": $0] } ?? [:]))
+    }
+
+    @Test("\"outpaced\" against the other subject's agreed figure; \"led all\" against every other subject of the document")
+    func comparisons() {
+        let named = check([q3("w", "IXIC", "11.2%", 11.2, "comparison.above:RUT", start: 0), q3("q", "RUT", "12.0%", 12.0, start: 0),
+                           q3("t", "RUT", "12.02%", 12.02, start: 9)])
+        #expect(named.findings.map(\.kind) == [.direction])
+        #expect(named.findings[0].explanation.contains("RUT's figure is 12.0% (q), 12.02% (t)"))
+        let fine = check([q3("w", "IXIC", "11.2%", 11.2, "comparison.above:SPX", start: 0), q3("q", "SPX", "7.8%", 7.8, start: 0)])
+        #expect(fine.findings.isEmpty)
+        let all = check([q3("d", "IXIC", "11.2%", 11.2, "comparison.above:*", start: 0), q3("d", "RUT", "12.0%", 12.0, start: 10),
+                         q3("d", "SPX", "7.8%", 7.8, start: 20)])
+        #expect(all.findings.map(\.kind) == [.direction])
+        #expect(all.findings[0].claims.map(\.subject) == ["IXIC", "RUT"])
+        let laggard = check([q3("d", "DJI", "5.2%", 5.2, "comparison.below:*", start: 0), q3("d", "SPX", "7.8%", 7.8, start: 10)])
+        #expect(laggard.findings.isEmpty)
+    }
+}
