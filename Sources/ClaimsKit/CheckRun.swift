@@ -109,14 +109,7 @@ public enum FindingOutput {
             W.literal(",\"unit\":", &out); W.quote(c.unit.rawValue, into: &out)
             W.literal(",\"subject\":", &out); W.optional(c.subject, &out)
             W.literal(",\"metric\":", &out); W.quote(c.metric.rawValue, into: &out)
-            if let p = c.period {
-                W.literal(",\"period\":{\"start\":\"", &out); W.date(p.start, &out)
-                W.literal("\",\"end\":\"", &out); W.date(p.end, &out)
-                W.literal("\",\"text\":", &out); W.optional(p.text, &out)
-                W.literal("}", &out)
-            } else {
-                W.literal(",\"period\":null", &out)
-            }
+            W.literal(",\"period\":", &out); W.period(c.period, &out)
             if let v = c.verdict { W.literal(",\"verdict\":", &out); W.quote(v.rawValue, into: &out) }
             W.literal("}", &out)
         }

@@ -48,14 +48,7 @@ public enum ClaimOutput {
         W.literal(",\"subject\":", &out); W.optional(c.subject, &out)
         W.literal(",\"subject_text\":", &out); W.optional(c.subjectText, &out)
         W.literal(",\"metric\":", &out); W.quote(c.metric.rawValue, into: &out)
-        if let p = c.period {
-            W.literal(",\"period\":{\"start\":\"", &out); W.date(p.start, &out)
-            W.literal("\",\"end\":\"", &out); W.date(p.end, &out)
-            W.literal("\",\"text\":", &out); W.optional(p.text, &out)
-            W.literal("}", &out)
-        } else {
-            W.literal(",\"period\":null", &out)
-        }
+        W.literal(",\"period\":", &out); W.period(c.period, &out)
         W.literal(",\"direction\":", &out); W.optional(c.direction?.rawValue, &out)
         W.literal(c.forecast ? ",\"forecast\":true" : ",\"forecast\":false", &out)
         W.literal(c.hypothetical ? ",\"hypothetical\":true" : ",\"hypothetical\":false", &out)
@@ -132,6 +125,15 @@ enum JSONWriter {
     static func number(_ v: Double, _ out: inout [UInt8]) {
         if v.isFinite, v == v.rounded(), abs(v) < 1e15 { integer(Int(v), &out); return }
         out.append(contentsOf: number(v).utf8)
+    }
+
+    /// Appends a period as the contract writes it (`{"start", "end", "text"}`), or `null`.
+    static func period(_ p: Period?, _ out: inout [UInt8]) {
+        guard let p else { literal("null", &out); return }
+        literal("{\"start\":\"", &out); date(p.start, &out)
+        literal("\",\"end\":\"", &out); date(p.end, &out)
+        literal("\",\"text\":", &out); optional(p.text, &out)
+        literal("}", &out)
     }
 
     /// Appends a day as `YYYY-MM-DD`.
