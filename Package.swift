@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C stays behind this one module; only DocumentText imports it.
@@ -41,8 +44,14 @@ let package = Package(
         .target(name: "MarketMetrics", dependencies: ["ClaimModel", "CZlib"]),
         // Claims (+ market data) → findings and a verdict per claim.
         .target(name: "CrossCheck", dependencies: ["ClaimModel", "MarketMetrics"]),
-        // Persistence: the claims database (GRDB over SQLite); the only module that imports GRDB.
-        .target(name: "ClaimStore", dependencies: ["ClaimModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Persistence: the claims database (GRDB over SQLite; PostgresNIO for teams); the only
+        // module that imports GRDB or PostgresNIO.
+        .target(name: "ClaimStore", dependencies: [
+            "ClaimModel", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The pipeline as a library: file discovery, sidecars, parallel runs, ingest.
         .target(name: "ClaimsKit", dependencies: [
             "ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction", "ClaimStore", "MarketMetrics", "CrossCheck",

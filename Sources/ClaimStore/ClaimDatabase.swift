@@ -430,11 +430,11 @@ public enum ClaimDatabases {
     /// The default store: `claims.sqlite` in the current folder.
     public static let defaultLocation = "claims.sqlite"
 
-    /// Opens `location`: a file path (SQLite, created when missing). A `postgres://` URL is
-    /// reserved for the PostgreSQL store.
+    /// Opens `location`: a `postgres://user@host:port/database` URL (PostgreSQL), or a file
+    /// path (SQLite, created when missing).
     public static func open(_ location: String) throws -> any ClaimDatabase {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw StoreError.unsupported(location: location, reason: "PostgreSQL stores are not supported by this build yet")
+            return try PostgresClaimDatabase(url: location)
         }
         return try SQLiteClaimDatabase(path: location)
     }

@@ -50,11 +50,29 @@ enum Fixture {
     ]
 }
 
+/// The backends the store tests run on: SQLite always, PostgreSQL when `CLAIMS_TEST_POSTGRES`
+/// names a server (`.ci/run` starts one; the PostgreSQL-only suite says when it is absent).
+enum Backend: String, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    static var available: [Backend] { PostgresTestServer.url == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty database.
+    func open() throws -> any ClaimDatabase {
+        switch self {
+        case .sqlite: return try SQLiteClaimDatabase()
+        case .postgres: return try PostgresClaimDatabase(url: try PostgresTestServer.newDatabase())
+        }
+    }
+}
+
 @Suite("Claim store")
 struct ClaimStoreTests {
-    @Test("a stored document's claims come back exactly, in order, with its name")
-    func roundTrip() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("a stored document's claims come back exactly, in order, with its name", arguments: Backend.available)
+    func roundTrip(_ backend: Backend) throws {
+        let db = try backend.open()
         let d = Fixture.document()
         #expect(try db.store([d]) == [.inserted])
         #expect(try db.claims(matching: ClaimQuery()) == d.claims)
@@ -65,9 +83,9 @@ struct ClaimStoreTests {
         #expect(try db.integrityCheck() == ["ok"])
     }
 
-    @Test("the same path with new content replaces the document; the same content is kept")
-    func replaceAndKeep() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("the same path with new content replaces the document; the same content is kept", arguments: Backend.available)
+    func replaceAndKeep(_ backend: Backend) throws {
+        let db = try backend.open()
         #expect(try db.store([Fixture.document()]) == [.inserted])
         #expect(try db.store([Fixture.document()]) == [.unchanged])
         // a new pipeline version is a change too
@@ -85,9 +103,9 @@ struct ClaimStoreTests {
         #expect(try db.documentStates()["/data/recap.txt"]?.sha256 == "bb")
     }
 
-    @Test("queries filter by subject, metric, overlapping period and document name")
-    func queries() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("queries filter by subject, metric, overlapping period and document name", arguments: Backend.available)
+    func queries(_ backend: Backend) throws {
+        let db = try backend.open()
         _ = try db.store([Fixture.document(), Fixture.document(path: "/data/2025/other.html", name: "2025/other.html", sha: "cc")])
         func quotes(_ q: ClaimQuery) throws -> [String] { try db.claims(matching: q).map { "\($0.doc):\($0.quote)" } }
         #expect(try quotes(ClaimQuery(subjects: ["SPX"])) == ["2025/other.html:7.8%", "recap.txt:7.8%"])
@@ -105,9 +123,9 @@ struct ClaimStoreTests {
         #expect(try quotes(ClaimQuery(subjects: [])).isEmpty)
     }
 
-    @Test("filter values are bound as parameters: SQL in them is text and changes nothing")
-    func injection() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("filter values are bound as parameters: SQL in them is text and changes nothing", arguments: Backend.available)
+    func injection(_ backend: Backend) throws {
+        let db = try backend.open()
         _ = try db.store([Fixture.document()])
         let hostile = "'; DROP TABLE claim; --"
         #expect(try db.claims(matching: ClaimQuery(subjects: [hostile])).isEmpty)
@@ -119,9 +137,9 @@ struct ClaimStoreTests {
         #expect(try db.integrityCheck() == ["ok"])
     }
 
-    @Test("full-text search finds sentences by stemmed phrase, with their claims")
-    func search() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("full-text search finds sentences by stemmed phrase, with their claims", arguments: Backend.available)
+    func search(_ backend: Backend) throws {
+        let db = try backend.open()
         _ = try db.store([Fixture.document()])
         let hits = try db.search("small cap", limit: 10)
         #expect(hits.map(\.sentence) == [Fixture.s2])
@@ -135,9 +153,9 @@ struct ClaimStoreTests {
         #expect(try db.search("   ", limit: 10).isEmpty)
     }
 
-    @Test("statistics count by document, metric, subject and unit")
-    func statistics() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("statistics count by document, metric, subject and unit", arguments: Backend.available)
+    func statistics(_ backend: Backend) throws {
+        let db = try backend.open()
         _ = try db.store([Fixture.document()])
         let s = try db.statistics()
         #expect(s.documents == 1)
@@ -148,9 +166,9 @@ struct ClaimStoreTests {
         #expect(s.byUnit.map { "\($0.key)=\($0.count)" } == ["percent=3", "level=1"])
     }
 
-    @Test("entities resolve by id, by name in any case, and by a cased alias only as written")
-    func entities() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("entities resolve by id, by name in any case, and by a cased alias only as written", arguments: Backend.available)
+    func entities(_ backend: Backend) throws {
+        let db = try backend.open()
         try db.loadEntities(Fixture.entities, version: "v1")
         #expect(try db.entityIDs(named: "SPX") == ["SPX"])
         #expect(try db.entityIDs(named: "s&p 500") == ["SPX"])
@@ -163,9 +181,9 @@ struct ClaimStoreTests {
         #expect(try db.entityIDs(named: "S&P 500").isEmpty)
     }
 
-    @Test("runs, errors, pruning and refreshed times are recorded")
-    func runsAndPrune() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("runs, errors, pruning and refreshed times are recorded", arguments: Backend.available)
+    func runsAndPrune(_ backend: Backend) throws {
+        let db = try backend.open()
         let run = try db.beginRun(arguments: ["claims", "ingest", "x"])
         _ = try db.store([Fixture.document(), Fixture.document(path: "/data/b.txt", name: "b.txt")])
         try db.refresh(["/data/b.txt": 42])
@@ -189,9 +207,9 @@ struct ClaimStoreTests {
         }
     }
 
-    @Test("a check's input is every claim with its row id and path; saving a check stores findings and verdicts")
-    func checkStorage() throws {
-        let db = try SQLiteClaimDatabase()
+    @Test("a check's input is every claim with its row id and path; saving a check stores findings and verdicts", arguments: Backend.available)
+    func checkStorage(_ backend: Backend) throws {
+        let db = try backend.open()
         let a = Fixture.document(), b = Fixture.document(path: "/data/other.txt", name: "other.txt", sha: "bb")
         _ = try db.store([a, b])
         let stored = try db.claimsForCheck()

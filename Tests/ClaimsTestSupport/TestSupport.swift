@@ -176,3 +176,27 @@ extension Document {
         return blocks.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
     }
 }
+
+/// The throwaway PostgreSQL server `.ci/run` starts, named by `CLAIMS_TEST_POSTGRES`
+/// (`postgres://postgres@127.0.0.1:55432/claims_test`); tests that need it skip without it.
+public enum PostgresTestServer {
+    /// The server's URL, or nil when the variable is not set.
+    public static var url: String? {
+        ProcessInfo.processInfo.environment["CLAIMS_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A new empty database on the server (made with `psql`), as a URL.
+    public static func newDatabase() throws -> String {
+        guard let url, var parts = URLComponents(string: url) else {
+            throw POSIXError(.ENOENT)
+        }
+        let name = "claims_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        var arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", parts.host ?? "127.0.0.1", "-p", String(parts.port ?? 5432),
+                         "-U", parts.user ?? "postgres", "-d", String(parts.path.dropFirst()), "-c", "CREATE DATABASE \(name)"]
+        if let socket = parts.queryItems?.first(where: { $0.name == "host" })?.value { arguments[5] = socket }
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/psql"), arguments)
+        guard result.status == 0 else { throw POSIXError(.EIO) }
+        parts.path = "/" + name
+        return parts.string!
+    }
+}

@@ -1,0 +1,574 @@
+import ClaimModel
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// The claims database on a PostgreSQL server, for teams: the same tables, rules and results as
+/// ``SQLiteClaimDatabase``, with PostgreSQL's own full-text search (`tsvector`, English stemming).
+///
+/// One connection, used by one caller at a time (a lock), through PostgresNIO's future API waited
+/// on from the caller's thread: the protocol is synchronous, and the ingest has one writer.
+/// Every write is one transaction; documents are stored under an advisory lock on their path, so
+/// several workers on several machines never store one document twice.
+public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
+    public let location: String
+    private let group: MultiThreadedEventLoopGroup
+    private let connection: PostgresConnection
+    private let lock = NSLock()
+    private let logger = Logger(label: "claims.store.postgres")
+
+    /// Opens (and migrates) the database at a `postgres://user[:password]@host[:port]/database`
+    /// URL; `?host=/path/to/socket/folder` connects through a Unix socket.
+    public init(url: String) throws {
+        let shown = Self.redacted(url)
+        location = shown
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
+              let database = parts.path.split(separator: "/").first.map(String.init) else {
+            throw StoreError.unsupported(location: shown, reason: "expected postgres://user@host:port/database")
+        }
+        let user = parts.user ?? "postgres"
+        let socketFolder = parts.queryItems?.first { $0.name == "host" }?.value
+        let configuration: PostgresConnection.Configuration
+        if let socketFolder {
+            configuration = .init(unixSocketPath: socketFolder + "/.s.PGSQL.\(parts.port ?? 5432)", username: user,
+                                  password: parts.password, database: database)
+        } else {
+            configuration = .init(host: parts.host ?? "localhost", port: parts.port ?? 5432, username: user,
+                                  password: parts.password, database: database, tls: .disable)
+        }
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        do {
+            connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw StoreError.failed(path: shown, message: "cannot connect: \(Self.message(error))")
+        }
+        try migrate()
+    }
+
+    deinit {
+        try? connection.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    /// The URL without its password, for messages.
+    static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+
+    static func message(_ error: any Error) -> String {
+        if let e = error as? PSQLError {
+            if let m = e.serverInfo?[.message] { return m }
+            return "\(e.code)"
+        }
+        return "\(error)"
+    }
+
+    // MARK: - Running SQL
+
+    /// A value bound to a `$n` placeholder.
+    enum Bind {
+        case text(String?), int(Int?), double(Double?), bool(Bool?)
+    }
+
+    /// Runs one statement (the caller holds the lock) and returns its rows.
+    @discardableResult
+    private func exec(_ sql: String, _ values: [Bind] = []) throws -> [PostgresRandomAccessRow] {
+        var binds = PostgresBindings(capacity: values.count)
+        for v in values {
+            switch v {
+            case .text(let s): if let s { binds.append(s) } else { binds.appendNull() }
+            case .int(let i): if let i { binds.append(i) } else { binds.appendNull() }
+            case .double(let d): if let d { binds.append(d) } else { binds.appendNull() }
+            case .bool(let b): if let b { binds.append(b) } else { binds.appendNull() }
+            }
+        }
+        do {
+            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            return result.rows.map { $0.makeRandomAccess() }
+        } catch {
+            throw StoreError.failed(path: location, message: Self.message(error))
+        }
+    }
+
+    @discardableResult
+    private func locked<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// One transaction: everything in `body` or nothing.
+    @discardableResult
+    private func transaction<T>(_ body: () throws -> T) throws -> T {
+        try locked {
+            try exec("BEGIN")
+            do {
+                let value = try body()
+                try exec("COMMIT")
+                return value
+            } catch {
+                _ = try? exec("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    private func text(_ row: PostgresRandomAccessRow, _ i: Int) throws -> String? { try row[i].decode(String?.self) }
+    private func int(_ row: PostgresRandomAccessRow, _ i: Int) throws -> Int? { try row[i].decode(Int?.self) }
+
+    // MARK: - Schema
+
+    /// The migrations, in order, as PostgreSQL DDL: the same tables as the SQLite store's
+    /// `v1-documents-claims-entities-runs` and `v2-search-index-written-per-batch`, whose
+    /// identifiers they share (the search index is a generated `tsvector` column here).
+    static let migrations: [(String, String)] = [
+        ("v1-documents-claims-entities-runs", """
+        CREATE TABLE document (id BIGSERIAL PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL, sha256 TEXT NOT NULL,
+          bytes BIGINT NOT NULL, modified DOUBLE PRECISION NOT NULL, title TEXT, published TEXT, url TEXT, author TEXT,
+          language TEXT, text TEXT NOT NULL, claimCount INT NOT NULL, ingestedAt TIMESTAMPTZ NOT NULL, pipelineVersion TEXT NOT NULL);
+        CREATE INDEX document_on_name ON document(name);
+        CREATE TABLE sentence (id BIGSERIAL PRIMARY KEY, documentId BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+          ordinal INT NOT NULL, start INT NOT NULL, "end" INT NOT NULL, text TEXT NOT NULL);
+        CREATE INDEX sentence_on_documentId ON sentence(documentId, ordinal);
+        CREATE TABLE claim (id BIGSERIAL PRIMARY KEY, documentId BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+          sentenceId BIGINT REFERENCES sentence(id) ON DELETE CASCADE, ordinal INT NOT NULL, quote TEXT NOT NULL, start INT NOT NULL,
+          "end" INT NOT NULL, sentence TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, valueHigh DOUBLE PRECISION, unit TEXT NOT NULL,
+          bound TEXT NOT NULL, subject TEXT, subjectText TEXT, metric TEXT NOT NULL, periodStart TEXT, periodEnd TEXT, periodText TEXT,
+          direction TEXT, forecast BOOLEAN NOT NULL, hypothetical BOOLEAN NOT NULL, rules TEXT NOT NULL, verdict TEXT);
+        CREATE INDEX claim_on_documentId ON claim(documentId, ordinal);
+        CREATE INDEX claim_on_sentenceId ON claim(sentenceId);
+        CREATE INDEX claim_on_subject_metric ON claim(subject, metric);
+        CREATE INDEX claim_on_metric ON claim(metric);
+        CREATE INDEX claim_on_period ON claim(periodStart, periodEnd);
+        CREATE TABLE entity (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, sector TEXT);
+        CREATE TABLE alias (id BIGSERIAL PRIMARY KEY, entityId TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+          alias TEXT NOT NULL, caseSensitive BOOLEAN NOT NULL);
+        CREATE INDEX alias_on_alias ON alias(lower(alias));
+        CREATE TABLE run (id BIGSERIAL PRIMARY KEY, started TIMESTAMPTZ NOT NULL, finished TIMESTAMPTZ, arguments TEXT NOT NULL,
+          documentsNew INT NOT NULL DEFAULT 0, documentsChanged INT NOT NULL DEFAULT 0, documentsUnchanged INT NOT NULL DEFAULT 0,
+          documentsFailed INT NOT NULL DEFAULT 0, documentsPruned INT NOT NULL DEFAULT 0, claimsStored INT NOT NULL DEFAULT 0);
+        CREATE TABLE ingestError (id BIGSERIAL PRIMARY KEY, runId BIGINT REFERENCES run(id) ON DELETE CASCADE, path TEXT NOT NULL,
+          reason TEXT NOT NULL);
+        CREATE TABLE finding (id BIGSERIAL PRIMARY KEY, runId BIGINT REFERENCES run(id) ON DELETE SET NULL, kind TEXT NOT NULL,
+          severity TEXT NOT NULL, key TEXT, message TEXT NOT NULL, details TEXT, createdAt TIMESTAMPTZ NOT NULL);
+        CREATE TABLE findingClaim (findingId BIGINT NOT NULL REFERENCES finding(id) ON DELETE CASCADE,
+          claimId BIGINT NOT NULL REFERENCES claim(id) ON DELETE CASCADE, role TEXT, PRIMARY KEY (findingId, claimId));
+        CREATE INDEX findingClaim_on_claimId ON findingClaim(claimId);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """),
+        ("v2-search-index-written-per-batch", """
+        ALTER TABLE sentence ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
+        CREATE INDEX sentence_search ON sentence USING GIN (search);
+        """),
+    ]
+
+    /// Applies the migrations not applied yet, under an advisory lock so that several processes
+    /// starting at once migrate once; refuses a database migrated by a newer version.
+    private func migrate() throws {
+        try locked {
+            try exec("SELECT pg_advisory_lock(7271700)")
+            defer { _ = try? exec("SELECT pg_advisory_unlock(7271700)") }
+            try exec("CREATE TABLE IF NOT EXISTS claims_migration (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())")
+            let applied = try exec("SELECT identifier FROM claims_migration").compactMap { try text($0, 0) }
+            let known = Self.migrations.map(\.0)
+            if let newer = applied.first(where: { !known.contains($0) }) {
+                throw StoreError.newerSchema(path: location, migration: newer)
+            }
+            for (identifier, sql) in Self.migrations where !applied.contains(identifier) {
+                try exec("BEGIN")
+                do {
+                    for statement in sql.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
+                        try exec(statement)
+                    }
+                    try exec("INSERT INTO claims_migration (identifier) VALUES ($1)", [.text(identifier)])
+                    try exec("COMMIT")
+                } catch {
+                    _ = try? exec("ROLLBACK")
+                    throw error
+                }
+            }
+        }
+    }
+
+    // MARK: - Ingest
+
+    public func documentStates() throws -> [String: DocumentState] {
+        try locked {
+            var states: [String: DocumentState] = [:]
+            for row in try exec("SELECT id, path, sha256, bytes, modified, pipelineVersion FROM document") {
+                states[try row[1].decode(String.self)] = DocumentState(
+                    id: try row[0].decode(Int64.self), sha256: try row[2].decode(String.self), bytes: try row[3].decode(Int.self),
+                    modified: try row[4].decode(Double.self), pipelineVersion: try row[5].decode(String.self))
+            }
+            return states
+        }
+    }
+
+    public func beginRun(arguments: [String]) throws -> Int64 {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (i, a) in arguments.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(a, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        let json = String(decoding: bytes, as: UTF8.self)
+        return try locked {
+            try exec("INSERT INTO run (started, arguments) VALUES (now(), $1) RETURNING id", [.text(json)])[0][0].decode(Int64.self)
+        }
+    }
+
+    public func finishRun(_ run: Int64, counts: RunCounts) throws {
+        try locked {
+            try exec("""
+                UPDATE run SET finished = now(), documentsNew = $1, documentsChanged = $2, documentsUnchanged = $3,
+                  documentsFailed = $4, documentsPruned = $5, claimsStored = $6 WHERE id = $7
+                """, [.int(counts.new), .int(counts.changed), .int(counts.unchanged), .int(counts.failed), .int(counts.pruned),
+                      .int(counts.claims), .int(Int(run))])
+        }
+    }
+
+    public func store(_ documents: [IngestedDocument]) throws -> [StoreOutcome] {
+        guard !documents.isEmpty else { return [] }
+        return try transaction {
+            var outcomes: [StoreOutcome] = []
+            for d in documents {
+                // one document, one writer: other workers storing the same path wait here
+                try exec("SELECT pg_advisory_xact_lock(hashtext($1))", [.text(d.path)])
+                var outcome = StoreOutcome.inserted
+                if let row = try exec("SELECT id, sha256, pipelineVersion FROM document WHERE path = $1", [.text(d.path)]).first {
+                    if try text(row, 1) == d.sha256, try text(row, 2) == d.pipelineVersion {
+                        try exec("UPDATE document SET modified = $1 WHERE id = $2", [.double(d.modified), .int(Int(try row[0].decode(Int64.self)))])
+                        outcomes.append(.unchanged)
+                        continue
+                    }
+                    try exec("DELETE FROM document WHERE id = $1", [.int(Int(try row[0].decode(Int64.self)))])
+                    outcome = .replaced
+                }
+                let m = d.metadata
+                let id = try exec("""
+                    INSERT INTO document (path, name, sha256, bytes, modified, title, published, url, author, language, text,
+                      claimCount, ingestedAt, pipelineVersion)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13) RETURNING id
+                    """, [.text(d.path), .text(d.name), .text(d.sha256), .int(d.bytes), .double(d.modified), .text(m.title),
+                          .text(m.published?.description), .text(m.url), .text(m.author), .text(m.language), .text(d.text),
+                          .int(d.claims.count), .text(d.pipelineVersion)])[0][0].decode(Int64.self)
+                // sentences and claims each in one statement, as JSON rows
+                var sentences: [UInt8] = [UInt8(ascii: "[")]
+                for (i, s) in d.sentences.enumerated() {
+                    if i > 0 { sentences.append(UInt8(ascii: ",")) }
+                    sentences += Array("{\"ordinal\":\(i),\"start\":\(s.start),\"end\":\(s.end),\"text\":".utf8)
+                    JSONString.append(s.text, to: &sentences)
+                    sentences.append(UInt8(ascii: "}"))
+                }
+                sentences.append(UInt8(ascii: "]"))
+                try exec("""
+                    INSERT INTO sentence (documentId, ordinal, start, "end", text)
+                    SELECT $1, r.ordinal, r.start, r."end", r.text
+                    FROM json_to_recordset($2::json) AS r(ordinal int, start int, "end" int, text text)
+                    """, [.int(Int(id)), .text(String(decoding: sentences, as: UTF8.self))])
+                try exec("""
+                    INSERT INTO claim (documentId, sentenceId, ordinal, quote, start, "end", sentence, value, valueHigh, unit, bound,
+                      subject, subjectText, metric, periodStart, periodEnd, periodText, direction, forecast, hypothetical, rules, verdict)
+                    SELECT $1, s.id, r.ordinal, r.quote, r.start, r."end", r.sentence, r.value, r.valueHigh, r.unit, r.bound, r.subject,
+                      r.subjectText, r.metric, r.periodStart, r.periodEnd, r.periodText, r.direction, r.forecast, r.hypothetical,
+                      r.rules, r.verdict
+                    FROM json_to_recordset($2::json) AS r(sentenceOrdinal int, ordinal int, quote text, start int, "end" int,
+                      sentence text, value double precision, valueHigh double precision, unit text, bound text, subject text,
+                      subjectText text, metric text, periodStart text, periodEnd text, periodText text, direction text,
+                      forecast boolean, hypothetical boolean, rules text, verdict text)
+                    LEFT JOIN sentence s ON s.documentId = $1 AND s.ordinal = r.sentenceOrdinal
+                    ORDER BY r.ordinal
+                    """, [.int(Int(id)), .text(Self.claimsJSON(d))])
+                outcomes.append(outcome)
+            }
+            return outcomes
+        }
+    }
+
+    /// A document's claims as a JSON array of rows, each with the ordinal of its sentence. Keys
+    /// are lower case: `json_to_recordset` matches them to PostgreSQL's folded column names.
+    static func claimsJSON(_ d: IngestedDocument) -> String {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        var k = 0
+        func field(_ name: String, _ value: String?) {
+            out += Array(",\"\(name)\":".utf8)
+            if let value { JSONString.append(value, to: &out) } else { out += Array("null".utf8) }
+        }
+        for (i, c) in d.claims.enumerated() {
+            while k < d.sentences.count, d.sentences[k].end <= c.start { k += 1 }
+            let sentence = k < d.sentences.count && d.sentences[k].start <= c.start ? String(k) : "null"
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array("{\"sentenceordinal\":\(sentence),\"ordinal\":\(i),\"start\":\(c.start),\"end\":\(c.end)".utf8)
+            out += Array(",\"value\":\(c.value.isFinite ? "\(c.value)" : "0"),\"valuehigh\":\(c.valueHigh.map { "\($0)" } ?? "null")".utf8)
+            out += Array(",\"forecast\":\(c.forecast),\"hypothetical\":\(c.hypothetical)".utf8)
+            field("quote", c.quote)
+            field("sentence", c.sentence)
+            field("unit", c.unit.rawValue)
+            field("bound", c.bound.rawValue)
+            field("subject", c.subject)
+            field("subjecttext", c.subjectText)
+            field("metric", c.metric.rawValue)
+            field("periodstart", c.period?.start.description)
+            field("periodend", c.period?.end.description)
+            field("periodtext", c.period?.text)
+            field("direction", c.direction?.rawValue)
+            field("rules", SQLiteClaimDatabase.rulesJSON(c.rules))
+            field("verdict", c.verdict?.rawValue)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public func refresh(_ states: [String: Double]) throws {
+        guard !states.isEmpty else { return }
+        try transaction {
+            for (path, modified) in states { try exec("UPDATE document SET modified = $1 WHERE path = $2", [.double(modified), .text(path)]) }
+        }
+    }
+
+    public func recordErrors(_ errors: [IngestProblem], run: Int64) throws {
+        guard !errors.isEmpty else { return }
+        try transaction {
+            for e in errors {
+                try exec("INSERT INTO ingestError (runId, path, reason) VALUES ($1, $2, $3)", [.int(Int(run)), .text(e.path), .text(e.reason)])
+            }
+        }
+    }
+
+    public func removeDocuments(paths: [String]) throws -> Int {
+        guard !paths.isEmpty else { return 0 }
+        return try transaction {
+            var removed = 0
+            for path in paths { removed += try exec("DELETE FROM document WHERE path = $1 RETURNING id", [.text(path)]).count }
+            return removed
+        }
+    }
+
+    public func loadEntities(_ entities: [EntityRow], version: String) throws {
+        if try locked({ try exec("SELECT value FROM meta WHERE key = 'entities'").first.flatMap { try text($0, 0) } }) == version { return }
+        try transaction {
+            try exec("LOCK TABLE meta IN EXCLUSIVE MODE")
+            if try exec("SELECT value FROM meta WHERE key = 'entities'").first.flatMap({ try text($0, 0) }) == version { return }
+            try exec("DELETE FROM alias")
+            try exec("DELETE FROM entity")
+            var rows: [UInt8] = [UInt8(ascii: "[")], aliases: [UInt8] = [UInt8(ascii: "[")]
+            for e in entities {
+                if rows.count > 1 { rows.append(UInt8(ascii: ",")) }
+                rows += Array("{\"id\":".utf8); JSONString.append(e.id, to: &rows)
+                rows += Array(",\"kind\":".utf8); JSONString.append(e.kind, to: &rows)
+                rows += Array(",\"name\":".utf8); JSONString.append(e.name, to: &rows)
+                rows += Array(",\"sector\":".utf8)
+                if let s = e.sector { JSONString.append(s, to: &rows) } else { rows += Array("null".utf8) }
+                rows.append(UInt8(ascii: "}"))
+                for a in e.aliases {
+                    if aliases.count > 1 { aliases.append(UInt8(ascii: ",")) }
+                    aliases += Array("{\"entityid\":".utf8); JSONString.append(e.id, to: &aliases)
+                    aliases += Array(",\"alias\":".utf8); JSONString.append(a.text, to: &aliases)
+                    aliases += Array(",\"casesensitive\":\(a.caseSensitive)}".utf8)
+                }
+            }
+            rows.append(UInt8(ascii: "]"))
+            aliases.append(UInt8(ascii: "]"))
+            try exec("INSERT INTO entity (id, kind, name, sector) SELECT * FROM json_to_recordset($1::json) AS r(id text, kind text, name text, sector text)",
+                     [.text(String(decoding: rows, as: UTF8.self))])
+            try exec("INSERT INTO alias (entityId, alias, caseSensitive) SELECT * FROM json_to_recordset($1::json) AS r(entityId text, alias text, caseSensitive boolean)",
+                     [.text(String(decoding: aliases, as: UTF8.self))])
+            try exec("INSERT INTO meta (key, value) VALUES ('entities', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [.text(version)])
+        }
+    }
+
+    // MARK: - Reading
+
+    public func entityIDs(named name: String) throws -> [String] {
+        try locked {
+            if !(try exec("SELECT id FROM entity WHERE id = $1", [.text(name)]).isEmpty) { return [name] }
+            return try exec("""
+                SELECT entityId FROM (SELECT DISTINCT entityId FROM alias
+                  WHERE (caseSensitive AND alias = $1) OR (NOT caseSensitive AND lower(alias) = lower($1))) AS found
+                ORDER BY entityId COLLATE "C"
+                """, [.text(name)]).compactMap { try text($0, 0) }
+        }
+    }
+
+    /// The claim columns, in the order ``claim(_:_:)`` reads them after the document name.
+    static let claimColumns = """
+        claim.quote, claim.start, claim."end", claim.sentence, claim.value, claim.valueHigh, claim.unit, claim.bound, claim.subject,
+        claim.subjectText, claim.metric, claim.periodStart, claim.periodEnd, claim.periodText, claim.direction, claim.forecast,
+        claim.hypothetical, claim.rules, claim.verdict
+        """
+
+    /// A claim from a row whose columns `from...` are the document name and ``claimColumns``.
+    private func claim(_ r: PostgresRandomAccessRow, _ from: Int, onlyRules: Set<String>? = nil) throws -> Claim {
+        let o = from
+        var period: Period?
+        if let s = try text(r, o + 12), let e = try text(r, o + 13), let a = CalendarDate(iso: s), let b = CalendarDate(iso: e) {
+            period = Period(start: a, end: b, text: try text(r, o + 14))
+        }
+        return Claim(doc: try r[o].decode(String.self), quote: try r[o + 1].decode(String.self), start: try r[o + 2].decode(Int.self),
+                     end: try r[o + 3].decode(Int.self), sentence: try r[o + 4].decode(String.self), value: try r[o + 5].decode(Double.self),
+                     valueHigh: try r[o + 6].decode(Double?.self), unit: QuantityUnit(rawValue: try r[o + 7].decode(String.self)),
+                     bound: Bound(rawValue: try r[o + 8].decode(String.self)) ?? .exact, subject: try text(r, o + 9),
+                     subjectText: try text(r, o + 10), metric: Metric(rawValue: try r[o + 11].decode(String.self)) ?? .other,
+                     period: period, direction: try text(r, o + 15).flatMap(Direction.init(rawValue:)),
+                     forecast: try r[o + 16].decode(Bool.self), hypothetical: try r[o + 17].decode(Bool.self),
+                     rules: SQLiteClaimDatabase.rules(try text(r, o + 18), only: onlyRules),
+                     verdict: try text(r, o + 19).flatMap(Verdict.init(rawValue:)))
+    }
+
+    public func claims(matching query: ClaimQuery) throws -> [Claim] {
+        var conditions: [String] = []
+        var binds: [Bind] = []
+        func bind(_ b: Bind) -> String {
+            binds.append(b)
+            return "$\(binds.count)"
+        }
+        if let subjects = query.subjects {
+            guard !subjects.isEmpty else { return [] }
+            conditions.append("claim.subject IN (" + subjects.map { bind(.text($0)) }.joined(separator: ",") + ")")
+        }
+        if let metric = query.metric { conditions.append("claim.metric = " + bind(.text(metric.rawValue))) }
+        if let to = query.to { conditions.append("claim.periodStart <= " + bind(.text(to.description))) }
+        if let from = query.from { conditions.append("claim.periodEnd >= " + bind(.text(from.description))) }
+        if let name = query.document {
+            let like = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            conditions.append("(document.name = \(bind(.text(name))) OR document.name LIKE \(bind(.text(like + ".%"))) "
+                + "OR document.path LIKE \(bind(.text("%/" + like))) OR document.path LIKE \(bind(.text("%/" + like + ".%"))))")
+        }
+        var sql = "SELECT document.name, \(Self.claimColumns) FROM claim JOIN document ON document.id = claim.documentId"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY document.name COLLATE \"C\", document.id, claim.ordinal"
+        if let limit = query.limit { sql += " LIMIT " + bind(.int(limit)) }
+        return try locked { try exec(sql, binds).map { try claim($0, 0) } }
+    }
+
+    public func search(_ text: String, limit: Int) throws -> [SearchHit] {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard !words.isEmpty else { return [] }
+        return try locked {
+            // the words as one phrase (phraseto_tsquery: operators in the input are plain words)
+            let rows = try exec("""
+                SELECT sentence.id, sentence.start, sentence."end", sentence.text, document.name
+                FROM sentence JOIN document ON document.id = sentence.documentId
+                WHERE sentence.search @@ phraseto_tsquery('english', $1)
+                ORDER BY ts_rank(sentence.search, phraseto_tsquery('english', $1)) DESC, document.name COLLATE "C", sentence.start
+                LIMIT $2
+                """, [.text(words), .int(limit)])
+            return try rows.map { row in
+                let claims = try exec("""
+                    SELECT document.name, \(Self.claimColumns) FROM claim JOIN document ON document.id = claim.documentId
+                    WHERE claim.sentenceId = $1 ORDER BY claim.ordinal
+                    """, [.int(Int(try row[0].decode(Int64.self)))]).map { try claim($0, 0) }
+                return SearchHit(doc: try row[4].decode(String.self), start: try row[1].decode(Int.self), end: try row[2].decode(Int.self),
+                                 sentence: try row[3].decode(String.self), claims: claims)
+            }
+        }
+    }
+
+    public func statistics() throws -> StoreStatistics {
+        try locked {
+            func count(_ sql: String) throws -> Int { try exec(sql).first.flatMap { try int($0, 0) } ?? 0 }
+            func counts(_ sql: String) throws -> [StoreStatistics.Count] {
+                try exec(sql).map { StoreStatistics.Count(key: try text($0, 0) ?? "-", count: try int($0, 1) ?? 0) }
+            }
+            let lastRun = try exec("SELECT MAX(id) FROM run").first.flatMap { try $0[0].decode(Int64?.self) }
+            return StoreStatistics(
+                documents: try count("SELECT COUNT(*)::int FROM document"),
+                claims: try count("SELECT COUNT(*)::int FROM claim"),
+                sentences: try count("SELECT COUNT(*)::int FROM sentence"),
+                byDocument: try counts("SELECT name, claimCount FROM document ORDER BY name COLLATE \"C\", id"),
+                byMetric: try counts("SELECT metric, COUNT(*)::int AS n FROM claim GROUP BY metric ORDER BY n DESC, metric COLLATE \"C\""),
+                bySubject: try counts("SELECT subject, COUNT(*)::int AS n FROM claim GROUP BY subject ORDER BY n DESC, subject COLLATE \"C\" NULLS FIRST"),
+                byUnit: try counts("SELECT unit, COUNT(*)::int AS n FROM claim GROUP BY unit ORDER BY n DESC, unit COLLATE \"C\""),
+                runs: try count("SELECT COUNT(*)::int FROM run"),
+                lastRunErrors: try lastRun.map { try exec("SELECT COUNT(*)::int FROM ingestError WHERE runId = $1", [.int(Int($0))]).first.flatMap { try int($0, 0) } ?? 0 } ?? 0)
+        }
+    }
+
+    public func documents() throws -> [StoredDocument] {
+        try locked {
+            try exec("""
+                SELECT document.id, path, name, sha256, claimCount,
+                  (SELECT COUNT(*)::int FROM claim WHERE claim.documentId = document.id) AS stored
+                FROM document ORDER BY name COLLATE "C", id
+                """).map {
+                StoredDocument(id: try $0[0].decode(Int64.self), path: try $0[1].decode(String.self), name: try $0[2].decode(String.self),
+                               sha256: try $0[3].decode(String.self), claimCount: try $0[4].decode(Int.self), storedClaims: try $0[5].decode(Int.self))
+            }
+        }
+    }
+
+    /// PostgreSQL checks its own pages; this checks what the claims database itself promises:
+    /// every claim belongs to a stored document, and each document has the claims it was
+    /// stored with.
+    public func integrityCheck() throws -> [String] {
+        try locked {
+            var problems: [String] = []
+            let orphans = try exec("SELECT COUNT(*)::int FROM claim WHERE documentId NOT IN (SELECT id FROM document)").first.flatMap { try int($0, 0) } ?? 0
+            if orphans > 0 { problems.append("\(orphans) claims without a document") }
+            for row in try exec("""
+                SELECT name, claimCount, (SELECT COUNT(*)::int FROM claim WHERE claim.documentId = document.id) FROM document
+                WHERE claimCount <> (SELECT COUNT(*) FROM claim WHERE claim.documentId = document.id)
+                """) {
+                problems.append("\(try text(row, 0) ?? "?") has \(try int(row, 2) ?? 0) of its \(try int(row, 1) ?? 0) claims")
+            }
+            return problems.isEmpty ? ["ok"] : problems
+        }
+    }
+
+    // MARK: - Checks
+
+    public func claimsForCheck() throws -> [StoredClaim] {
+        try locked {
+            try exec("""
+                SELECT claim.id, document.path, document.name, \(Self.claimColumns)
+                FROM claim JOIN document ON document.id = claim.documentId
+                ORDER BY document.name COLLATE "C", document.id, claim.ordinal
+                """).map { row in
+                StoredClaim(id: try row[0].decode(Int64.self), path: try row[1].decode(String.self),
+                            claim: try claim(row, 2, onlyRules: SQLiteClaimDatabase.checkedRules))
+            }
+        }
+    }
+
+    public func saveCheck(_ check: StoredCheck) throws {
+        try transaction {
+            try exec("DELETE FROM finding")
+            for f in check.findings {
+                let id = try exec("""
+                    INSERT INTO finding (kind, severity, key, message, details, createdAt) VALUES ($1, $2, $3, $4, $5, now()) RETURNING id
+                    """, [.text(f.kind), .text(f.severity), .text(f.fingerprint), .text(f.explanation), .text(f.json)])[0][0].decode(Int64.self)
+                for (n, claim) in f.claims.enumerated() {
+                    try exec("INSERT INTO findingClaim (findingId, claimId, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                             [.int(Int(id)), .int(Int(claim)), .text(n == 0 ? "contradicted" : "evidence")])
+                }
+            }
+            // the verdicts in one statement
+            var rows: [UInt8] = [UInt8(ascii: "[")]
+            for (claim, verdict) in check.verdicts {
+                if rows.count > 1 { rows.append(UInt8(ascii: ",")) }
+                rows += Array("{\"id\":\(claim),\"verdict\":\"\(verdict.rawValue)\"}".utf8)
+            }
+            rows.append(UInt8(ascii: "]"))
+            if !check.verdicts.isEmpty {
+                try exec("""
+                    UPDATE claim SET verdict = r.verdict FROM json_to_recordset($1::json) AS r(id bigint, verdict text) WHERE claim.id = r.id
+                    """, [.text(String(decoding: rows, as: UTF8.self))])
+            }
+        }
+    }
+
+    public func storedFindings() throws -> [String] {
+        try locked { try exec("SELECT details FROM finding ORDER BY id").compactMap { try text($0, 0) } }
+    }
+
+    public func documentText(path: String) throws -> String? {
+        try locked { try exec("SELECT text FROM document WHERE path = $1", [.text(path)]).first.flatMap { try text($0, 0) } }
+    }
+}
