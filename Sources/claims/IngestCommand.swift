@@ -32,6 +32,9 @@ extension Claims {
         @Flag(name: .long, help: "Remove stored documents whose files are gone.")
         var prune = false
 
+        @Option(name: .long, help: "Take part K of N of the files (by a hash of the path), e.g. 2/4: N workers on N machines split one folder.")
+        var shard: String?
+
         @Flag(name: .long, help: "Show progress even when standard error is not a terminal.")
         var progress = false
 
@@ -40,13 +43,15 @@ extension Claims {
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            if let shard, Shard(shard) == nil { throw ValidationError("--shard '\(shard)' is not K/N with 1 ≤ K ≤ N") }
+            if shard != nil && prune { throw ValidationError("--prune cannot be used with --shard (each worker sees only its part)") }
             if progress && quiet { throw ValidationError("--progress and --quiet cannot be used together") }
         }
 
         func run() throws {
             try StoreFailure.report {
                 let outcome = try Self.ingest(paths, store: storeOptions, documents: documents, jobs: jobs, prune: prune,
-                                              progress: progress, quiet: quiet)
+                                              progress: progress, quiet: quiet, shard: shard.flatMap(Shard.init))
                 if outcome.failed > 0 { throw ExitCode(2) }
             }
         }
@@ -62,12 +67,13 @@ extension Claims {
 
         /// Ingests PATHs: progress and the summary line on standard error, errors listed.
         static func ingest(_ paths: [String], store: StoreOptions, documents: DocumentOptions, jobs: Int, prune: Bool,
-                           progress: Bool, quiet: Bool) throws -> Outcome {
+                           progress: Bool, quiet: Bool, shard: Shard? = nil) throws -> Outcome {
             let texts = try documents.lexiconTexts()
             let lexicon = try documents.loadLexicon(texts)
             // what changes claims besides the files: the date and the user's lexicons
             let optionParts = [documents.date?.description ?? ""] + texts.map(\.text)
-            let (inputs, missing) = InputDiscovery.discover(paths)
+            var (inputs, missing) = InputDiscovery.discover(paths)
+            if let shard { inputs = inputs.filter { shard.contains(resolvedPath: IngestRun.resolved($0.path)) } }
             for error in missing { StandardError.print("claims: \(error)") }
             let showProgress = !quiet && (progress || isatty(2) != 0)
             let database = try store.open()

@@ -287,3 +287,60 @@ struct IngestCommandTests {
         #expect(try runProcess(binary, ["export", "--store", store]).stdout == all)
     }
 }
+
+/// Several workers on one store: shards, and concurrent workers on PostgreSQL.
+@Suite("ingest workers")
+struct IngestWorkerTests {
+    let binary = TestPaths.claimsBinary
+
+    @Test("four shards ingested one after another store every Corpus document exactly once",
+          .enabled(if: IngestCommandTests.corpusPresent, "Corpus not present"))
+    func shards() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let corpus = try IngestCommandTests.copyCorpus(to: folder)
+        let store = folder.path("s.sqlite")
+        for k in 1...4 {
+            let r = try runProcess(binary, ["ingest", corpus.path, "--store", store, "--shard", "\(k)/4"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let whole = try runProcess(binary, ["ingest", corpus.path, "--store", folder.path("w.sqlite")])
+        let a = try runProcess(binary, ["export", "--store", store]).stdout
+        let b = try runProcess(binary, ["export", "--store", folder.path("w.sqlite")]).stdout
+        #expect(whole.status == 0)
+        #expect(!a.isEmpty && a == b)
+        let again = try runProcess(binary, ["ingest", corpus.path, "--store", store])
+        #expect(again.stderr.contains("0 new, 0 changed, 14 unchanged"))
+        #expect(try runProcess(binary, ["ingest", corpus.path, "--store", store, "--shard", "5/4"]).status == 64)
+    }
+
+    @Test("four concurrent workers on one PostgreSQL store: every document once, the claims of one SQLite ingest",
+          .enabled(if: PostgresTestServer.url != nil && IngestCommandTests.corpusPresent,
+                   "CLAIMS_TEST_POSTGRES not set: PostgreSQL worker test skipped (.ci/run starts a server)"))
+    func concurrentPostgres() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (big, expected) = try IngestCommandTests.bigFolder(folder, copies: 8, binary: binary)
+        let url = try PostgresTestServer.newDatabase()
+        // the four workers: two take shards, two the whole folder, all at once
+        let workers = [["--shard", "1/2"], ["--shard", "2/2"], [], []].map { extra in
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = ["ingest", big.path, "--store", url, "--quiet", "--jobs", "1"] + extra
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for w in workers { try w.run() }
+        for w in workers { w.waitUntilExit() }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 })
+        let single = folder.path("one.sqlite")
+        #expect(try runProcess(binary, ["ingest", big.path, "--store", single, "--quiet"]).status == 0)
+        let fromPostgres = try runProcess(binary, ["export", "--store", url]).stdout
+        let fromSQLite = try runProcess(binary, ["export", "--store", single]).stdout
+        #expect(!fromSQLite.isEmpty && fromPostgres == fromSQLite)
+        let stats = try runProcess(binary, ["stats", "--store", url, "--format", "json"]).stdout
+        let object = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any]
+        #expect(object?["documents"] as? Int == expected.count)
+    }
+}
