@@ -80,14 +80,10 @@ public struct Finding: Sendable, Hashable {
     /// A fingerprint stable across runs: the kind and the claims' documents, quotes and offsets
     /// (FNV-1a, 64 bits, as 16 hex digits), so a baseline can name a reviewed finding.
     public var id: String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a()
         func mix(_ s: String) {
-            for b in s.utf8 {
-                hash ^= UInt64(b)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            hash ^= 0xFF
-            hash = hash &* 0x0000_0100_0000_01B3
+            hash.add(s)
+            hash.add(byte: 0xFF)
         }
         mix(kind.rawValue)
         for c in claims.sorted(by: { ($0.doc, $0.start) < ($1.doc, $1.start) }) {
@@ -95,7 +91,7 @@ public struct Finding: Sendable, Hashable {
             mix(c.quote)
             mix("\(c.start):\(c.end)")
         }
-        let hex = String(hash, radix: 16)
+        let hex = String(hash.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -436,8 +436,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         if let to = query.to { conditions.append("claim.periodStart <= " + bind(.text(to.description))) }
         if let from = query.from { conditions.append("claim.periodEnd >= " + bind(.text(from.description))) }
         if let name = query.document {
-            let like = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
+            let like = SQLiteClaimDatabase.likeEscaped(name)
             conditions.append("(document.name = \(bind(.text(name))) OR document.name LIKE \(bind(.text(like + ".%"))) "
                 + "OR document.path LIKE \(bind(.text("%/" + like))) OR document.path LIKE \(bind(.text("%/" + like + ".%"))))")
         }

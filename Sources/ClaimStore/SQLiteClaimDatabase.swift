@@ -542,7 +542,8 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     /// loads only these.
     static let checkedRules: Set<String> = ["direction", "comparison"]
 
-    private static func likeEscaped(_ s: String) -> String {
+    /// A LIKE pattern that matches `s` literally (a backslash escapes `%`, `_` and itself).
+    static func likeEscaped(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
     }

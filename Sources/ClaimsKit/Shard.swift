@@ -1,3 +1,5 @@
+import ClaimModel
+
 /// A static split of the input files between workers: `--shard K/N` takes the files whose
 /// resolved path hashes to K − 1 modulo N, so N workers started with 1/N … N/N over the same folder
 /// (or list of files) each take a disjoint part and together all of it, on any machine.
@@ -20,8 +22,6 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// True when the file at this resolved path belongs to this shard. FNV-1a over the path's
     /// bytes: the same on every machine and every run (Swift's own hash is seeded per process).
     public func contains(resolvedPath path: String) -> Bool {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in path.utf8 { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(FNV1a.hash(path) % UInt64(count)) == index - 1
     }
 }

@@ -137,11 +137,7 @@ public struct CrossChecker: Sendable {
             // sentences almost always share an anchor (MinHash), and no pair of documents that
             // shares nothing is ever looked at. An anchor in over 500 documents is boilerplate.
             var hashes = Array(repeating: UInt64(0), count: sentenceID.count)
-            for (text, id) in sentenceID {
-                var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-                hashes[id] = h
-            }
+            for (text, id) in sentenceID { hashes[id] = FNV1a.hash(text) }
             var buckets: [Int: [Int]] = [:]
             for d in order.indices {
                 for s in sentences[d].sorted(by: { hashes[$0] < hashes[$1] }).prefix(3) { buckets[s, default: []].append(d) }

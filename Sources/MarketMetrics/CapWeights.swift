@@ -32,10 +32,7 @@ public struct CapRow: Sendable, Hashable, Codable {
     /// and `name` (`security`, `company`). Other columns are ignored, so the S&P 500 financials
     /// files read as they are. Rows without a cap or share count are kept (a cap can be missing).
     public static func read(_ path: String) throws(MarketDataProblem) -> [CapRow] {
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            throw MarketDataProblem("cannot be read", path: path)
-        }
+        let bytes = try PriceFile.bytes(path)
         var result: Result<[CapRow], MarketDataProblem> = .success([])
         bytes.withUnsafeBufferPointer { buffer in
             let tab = buffer.prefix(while: { $0 != UInt8(ascii: "\n") }).contains(UInt8(ascii: "\t"))
