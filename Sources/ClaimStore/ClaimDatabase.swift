@@ -76,6 +76,52 @@ public protocol ClaimDatabase: Sendable {
 
     /// The text of a stored document, by resolved path.
     func documentText(path: String) throws -> String?
+
+    /// Shares an ingest's files with the other workers ingesting into this database at the same
+    /// time, on any machine: the files are entered in a work table, and each is then handed to
+    /// exactly one worker (see ``SharedIngestWork``). Nil when the backend has no shared queue
+    /// (SQLite: its workers share one machine and skip what another stored, by sha256).
+    func shareWork(_ items: [WorkItem]) throws -> (any SharedIngestWork)?
+}
+
+/// A file an ingest worker would read: its resolved path and a signature of what it knows of it
+/// before reading (size, modification time, pipeline version), so that a file done by another
+/// worker with the same signature is not done again, and a changed one is.
+public struct WorkItem: Sendable, Hashable {
+    /// The resolved path.
+    public var path: String
+    /// Size, modification time and pipeline version, as one string.
+    public var signature: String
+
+    /// Creates an item.
+    public init(path: String, signature: String) {
+        self.path = path
+        self.signature = signature
+    }
+}
+
+/// A worker's share of files from a work table that several workers take from at once.
+///
+/// A worker takes a few files at a time and reports them finished after storing their
+/// documents. While it lives, the files it took are its own; when it dies, the others take
+/// them over (PostgreSQL: a session advisory lock marks the worker alive, and rows are taken
+/// with `FOR UPDATE SKIP LOCKED`).
+public protocol SharedIngestWork: AnyObject {
+    /// Takes up to `limit` of this worker's files that no live worker has taken and none has
+    /// finished; empty when there are none now (see ``remaining``).
+    func take(limit: Int) throws -> [String]
+
+    /// After the last ``take(limit:)``: files of this worker's list that no worker has finished,
+    /// including those taken by this worker or another. When a take is empty and this is not
+    /// zero, other workers hold the rest: look again later, in case one dies.
+    var remaining: Int { get }
+
+    /// Marks taken files as finished, after their documents are stored (`failed` ones are tried
+    /// again by a worker that starts later).
+    func finish(_ paths: [String], failed: Set<String>) throws
+
+    /// Closes the worker's share: files it took and did not finish return to the others.
+    func close()
 }
 
 /// A stored claim with what a cross-check needs to refer back to it.

@@ -16,8 +16,9 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     public let location: String
     private let group: MultiThreadedEventLoopGroup
     private let connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
     private let lock = NSLock()
-    private let logger = Logger(label: "claims.store.postgres")
+    let logger = Logger(label: "claims.store.postgres")
 
     /// Opens (and migrates) the database at a `postgres://user[:password]@host[:port]/database`
     /// URL; `?host=/path/to/socket/folder` connects through a Unix socket.
@@ -30,7 +31,6 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         }
         let user = parts.user ?? "postgres"
         let socketFolder = parts.queryItems?.first { $0.name == "host" }?.value
-        let configuration: PostgresConnection.Configuration
         if let socketFolder {
             configuration = .init(unixSocketPath: socketFolder + "/.s.PGSQL.\(parts.port ?? 5432)", username: user,
                                   password: parts.password, database: database)
@@ -46,6 +46,15 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
             throw StoreError.failed(path: shown, message: "cannot connect: \(Self.message(error))")
         }
         try migrate()
+    }
+
+    /// Another connection to the same database.
+    func connect(id: Int) throws -> PostgresConnection {
+        do {
+            return try PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger).wait()
+        } catch {
+            throw StoreError.failed(path: location, message: "cannot connect: \(Self.message(error))")
+        }
     }
 
     deinit {
@@ -78,6 +87,12 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     /// Runs one statement (the caller holds the lock) and returns its rows.
     @discardableResult
     private func exec(_ sql: String, _ values: [Bind] = []) throws -> [PostgresRandomAccessRow] {
+        try exec(sql, values, on: connection)
+    }
+
+    /// Runs one statement on a connection and returns its rows.
+    @discardableResult
+    func exec(_ sql: String, _ values: [Bind] = [], on connection: PostgresConnection) throws -> [PostgresRandomAccessRow] {
         var binds = PostgresBindings(capacity: values.count)
         for v in values {
             switch v {
@@ -165,6 +180,13 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         ALTER TABLE sentence ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
         CREATE INDEX sentence_search ON sentence USING GIN (search);
         """),
+        // PostgreSQL only: the work table that ingest workers on several machines share
+        ("v3-shared-ingest-work", """
+        CREATE TABLE ingestWork (path TEXT PRIMARY KEY, signature TEXT NOT NULL, state TEXT NOT NULL, owner INT, worker TEXT,
+          finished TIMESTAMPTZ);
+        CREATE INDEX ingestWork_open ON ingestWork(path) WHERE state IN ('todo', 'taken');
+        CREATE SEQUENCE ingestWorker AS INT CYCLE
+        """),
     ]
 
     /// Applies the migrations not applied yet, under an advisory lock so that several processes
@@ -232,97 +254,184 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         }
     }
 
+    /// Stores a batch in a fixed number of statements whatever its size (a few round trips per
+    /// batch rather than per document): rows go to the server as JSON arrays read by
+    /// `json_to_recordset`.
     public func store(_ documents: [IngestedDocument]) throws -> [StoreOutcome] {
         guard !documents.isEmpty else { return [] }
+        if Set(documents.map(\.path)).count < documents.count {
+            return try documents.flatMap { try store([$0]) }   // the same path twice: one at a time, in order
+        }
         return try transaction {
+            let paths = Self.jsonArray(documents.map(\.path))
+            // one document, one writer: other workers storing the same paths wait here; locks
+            // are taken in one order (by hash), so two batches never wait on each other
+            try exec("""
+                SELECT pg_advisory_xact_lock(h) FROM
+                  (SELECT DISTINCT hashtext(value) AS h FROM json_array_elements_text($1::json) ORDER BY 1) s
+                """, [.text(paths)])
+            var stored: [String: (id: Int64, sha256: String?, version: String?)] = [:]
+            for row in try exec("""
+                SELECT id, path, sha256, pipelineVersion FROM document WHERE path IN (SELECT json_array_elements_text($1::json))
+                """, [.text(paths)]) {
+                stored[try row[1].decode(String.self)] = (try row[0].decode(Int64.self), try text(row, 2), try text(row, 3))
+            }
             var outcomes: [StoreOutcome] = []
-            for d in documents {
-                // one document, one writer: other workers storing the same path wait here
-                try exec("SELECT pg_advisory_xact_lock(hashtext($1))", [.text(d.path)])
-                var outcome = StoreOutcome.inserted
-                if let row = try exec("SELECT id, sha256, pipelineVersion FROM document WHERE path = $1", [.text(d.path)]).first {
-                    if try text(row, 1) == d.sha256, try text(row, 2) == d.pipelineVersion {
-                        try exec("UPDATE document SET modified = $1 WHERE id = $2", [.double(d.modified), .int(Int(try row[0].decode(Int64.self)))])
-                        outcomes.append(.unchanged)
-                        continue
-                    }
-                    try exec("DELETE FROM document WHERE id = $1", [.int(Int(try row[0].decode(Int64.self)))])
-                    outcome = .replaced
+            var unchanged: [UInt8] = [UInt8(ascii: "[")]
+            var replaced: [Int64] = []
+            var inserting: [Int] = []
+            for (i, d) in documents.enumerated() {
+                guard let s = stored[d.path] else {
+                    outcomes.append(.inserted)
+                    inserting.append(i)
+                    continue
                 }
-                let m = d.metadata
-                let id = try exec("""
-                    INSERT INTO document (path, name, sha256, bytes, modified, title, published, url, author, language, text,
-                      claimCount, ingestedAt, pipelineVersion)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13) RETURNING id
-                    """, [.text(d.path), .text(d.name), .text(d.sha256), .int(d.bytes), .double(d.modified), .text(m.title),
-                          .text(m.published?.description), .text(m.url), .text(m.author), .text(m.language), .text(d.text),
-                          .int(d.claims.count), .text(d.pipelineVersion)])[0][0].decode(Int64.self)
-                // sentences and claims each in one statement, as JSON rows
-                var sentences: [UInt8] = [UInt8(ascii: "[")]
-                for (i, s) in d.sentences.enumerated() {
-                    if i > 0 { sentences.append(UInt8(ascii: ",")) }
-                    sentences += Array("{\"ordinal\":\(i),\"start\":\(s.start),\"end\":\(s.end),\"text\":".utf8)
+                if s.sha256 == d.sha256, s.version == d.pipelineVersion {
+                    if unchanged.count > 1 { unchanged.append(UInt8(ascii: ",")) }
+                    unchanged += Array("{\"id\":\(s.id),\"modified\":\(d.modified)}".utf8)
+                    outcomes.append(.unchanged)
+                } else {
+                    replaced.append(s.id)
+                    outcomes.append(.replaced)
+                    inserting.append(i)
+                }
+            }
+            unchanged.append(UInt8(ascii: "]"))
+            if unchanged.count > 2 {
+                try exec("""
+                    UPDATE document d SET modified = r.modified FROM json_to_recordset($1::json) AS r(id bigint, modified double precision)
+                    WHERE d.id = r.id
+                    """, [.text(String(decoding: unchanged, as: UTF8.self))])
+            }
+            if !replaced.isEmpty {
+                try exec("DELETE FROM document WHERE id IN (SELECT value::bigint FROM json_array_elements_text($1::json))",
+                         [.text("[" + replaced.map { "\"\($0)\"" }.joined(separator: ",") + "]")])
+            }
+            guard !inserting.isEmpty else { return outcomes }
+
+            var rows: [UInt8] = [UInt8(ascii: "[")]
+            for (k, i) in inserting.enumerated() {
+                let d = documents[i], m = d.metadata
+                if k > 0 { rows.append(UInt8(ascii: ",")) }
+                rows += Array("{\"k\":\(k),\"bytes\":\(d.bytes),\"modified\":\(d.modified),\"claimcount\":\(d.claims.count)".utf8)
+                Self.field("path", d.path, &rows)
+                Self.field("name", d.name, &rows)
+                Self.field("sha256", d.sha256, &rows)
+                Self.field("title", m.title, &rows)
+                Self.field("published", m.published?.description, &rows)
+                Self.field("url", m.url, &rows)
+                Self.field("author", m.author, &rows)
+                Self.field("language", m.language, &rows)
+                Self.field("text", d.text, &rows)
+                Self.field("pipelineversion", d.pipelineVersion, &rows)
+                rows.append(UInt8(ascii: "}"))
+            }
+            rows.append(UInt8(ascii: "]"))
+            // ids in the batch's order (ORDER BY k), as one document at a time would give them
+            var ids = [Int64](repeating: 0, count: inserting.count)
+            for row in try exec("""
+                WITH added AS (
+                  INSERT INTO document (path, name, sha256, bytes, modified, title, published, url, author, language, text,
+                    claimCount, ingestedAt, pipelineVersion)
+                  SELECT r.path, r.name, r.sha256, r.bytes, r.modified, r.title, r.published, r.url, r.author, r.language, r.text,
+                    r.claimcount, now(), r.pipelineversion
+                  FROM json_to_recordset($1::json) AS r(k int, path text, name text, sha256 text, bytes bigint,
+                    modified double precision, title text, published text, url text, author text, language text, text text,
+                    claimcount int, pipelineversion text)
+                  ORDER BY r.k
+                  RETURNING id, path)
+                SELECT id, path FROM added
+                """, [.text(String(decoding: rows, as: UTF8.self))]) {
+                let path = try row[1].decode(String.self)
+                if let k = inserting.firstIndex(where: { documents[$0].path == path }) { ids[k] = try row[0].decode(Int64.self) }
+            }
+
+            // every sentence of the batch in one statement, then every claim
+            var sentences: [UInt8] = [UInt8(ascii: "[")]
+            var claims: [UInt8] = [UInt8(ascii: "[")]
+            for (k, i) in inserting.enumerated() {
+                let d = documents[i]
+                for (n, s) in d.sentences.enumerated() {
+                    if sentences.count > 1 { sentences.append(UInt8(ascii: ",")) }
+                    sentences += Array("{\"documentid\":\(ids[k]),\"ordinal\":\(n),\"start\":\(s.start),\"end\":\(s.end),\"text\":".utf8)
                     JSONString.append(s.text, to: &sentences)
                     sentences.append(UInt8(ascii: "}"))
                 }
-                sentences.append(UInt8(ascii: "]"))
+                Self.appendClaims(d, documentID: ids[k], to: &claims)
+            }
+            sentences.append(UInt8(ascii: "]"))
+            claims.append(UInt8(ascii: "]"))
+            if sentences.count > 2 {
                 try exec("""
                     INSERT INTO sentence (documentId, ordinal, start, "end", text)
-                    SELECT $1, r.ordinal, r.start, r."end", r.text
-                    FROM json_to_recordset($2::json) AS r(ordinal int, start int, "end" int, text text)
-                    """, [.int(Int(id)), .text(String(decoding: sentences, as: UTF8.self))])
+                    SELECT r.documentid, r.ordinal, r.start, r."end", r.text
+                    FROM json_to_recordset($1::json) AS r(documentid bigint, ordinal int, start int, "end" int, text text)
+                    ORDER BY r.documentid, r.ordinal
+                    """, [.text(String(decoding: sentences, as: UTF8.self))])
+            }
+            if claims.count > 2 {
                 try exec("""
                     INSERT INTO claim (documentId, sentenceId, ordinal, quote, start, "end", sentence, value, valueHigh, unit, bound,
                       subject, subjectText, metric, periodStart, periodEnd, periodText, direction, forecast, hypothetical, rules, verdict)
-                    SELECT $1, s.id, r.ordinal, r.quote, r.start, r."end", r.sentence, r.value, r.valueHigh, r.unit, r.bound, r.subject,
-                      r.subjectText, r.metric, r.periodStart, r.periodEnd, r.periodText, r.direction, r.forecast, r.hypothetical,
-                      r.rules, r.verdict
-                    FROM json_to_recordset($2::json) AS r(sentenceOrdinal int, ordinal int, quote text, start int, "end" int,
-                      sentence text, value double precision, valueHigh double precision, unit text, bound text, subject text,
-                      subjectText text, metric text, periodStart text, periodEnd text, periodText text, direction text,
-                      forecast boolean, hypothetical boolean, rules text, verdict text)
-                    LEFT JOIN sentence s ON s.documentId = $1 AND s.ordinal = r.sentenceOrdinal
-                    ORDER BY r.ordinal
-                    """, [.int(Int(id)), .text(Self.claimsJSON(d))])
-                outcomes.append(outcome)
+                    SELECT r.documentid, s.id, r.ordinal, r.quote, r.start, r."end", r.sentence, r.value, r.valueHigh, r.unit, r.bound,
+                      r.subject, r.subjectText, r.metric, r.periodStart, r.periodEnd, r.periodText, r.direction, r.forecast,
+                      r.hypothetical, r.rules, r.verdict
+                    FROM json_to_recordset($1::json) AS r(documentid bigint, sentenceOrdinal int, ordinal int, quote text, start int,
+                      "end" int, sentence text, value double precision, valueHigh double precision, unit text, bound text,
+                      subject text, subjectText text, metric text, periodStart text, periodEnd text, periodText text,
+                      direction text, forecast boolean, hypothetical boolean, rules text, verdict text)
+                    LEFT JOIN sentence s ON s.documentId = r.documentid AND s.ordinal = r.sentenceOrdinal
+                    ORDER BY r.documentid, r.ordinal
+                    """, [.text(String(decoding: claims, as: UTF8.self))])
             }
             return outcomes
         }
     }
 
-    /// A document's claims as a JSON array of rows, each with the ordinal of its sentence. Keys
-    /// are lower case: `json_to_recordset` matches them to PostgreSQL's folded column names.
-    static func claimsJSON(_ d: IngestedDocument) -> String {
+    /// Strings as a JSON array.
+    static func jsonArray(_ strings: [String]) -> String {
         var out: [UInt8] = [UInt8(ascii: "[")]
-        var k = 0
-        func field(_ name: String, _ value: String?) {
-            out += Array(",\"\(name)\":".utf8)
-            if let value { JSONString.append(value, to: &out) } else { out += Array("null".utf8) }
-        }
-        for (i, c) in d.claims.enumerated() {
-            while k < d.sentences.count, d.sentences[k].end <= c.start { k += 1 }
-            let sentence = k < d.sentences.count && d.sentences[k].start <= c.start ? String(k) : "null"
+        for (i, s) in strings.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out += Array("{\"sentenceordinal\":\(sentence),\"ordinal\":\(i),\"start\":\(c.start),\"end\":\(c.end)".utf8)
-            out += Array(",\"value\":\(c.value.isFinite ? "\(c.value)" : "0"),\"valuehigh\":\(c.valueHigh.map { "\($0)" } ?? "null")".utf8)
-            out += Array(",\"forecast\":\(c.forecast),\"hypothetical\":\(c.hypothetical)".utf8)
-            field("quote", c.quote)
-            field("sentence", c.sentence)
-            field("unit", c.unit.rawValue)
-            field("bound", c.bound.rawValue)
-            field("subject", c.subject)
-            field("subjecttext", c.subjectText)
-            field("metric", c.metric.rawValue)
-            field("periodstart", c.period?.start.description)
-            field("periodend", c.period?.end.description)
-            field("periodtext", c.period?.text)
-            field("direction", c.direction?.rawValue)
-            field("rules", SQLiteClaimDatabase.rulesJSON(c.rules))
-            field("verdict", c.verdict?.rawValue)
-            out.append(UInt8(ascii: "}"))
+            JSONString.append(s, to: &out)
         }
         out.append(UInt8(ascii: "]"))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `,"name":value` (or `null`) to a JSON object being written.
+    static func field(_ name: String, _ value: String?, _ out: inout [UInt8]) {
+        out += Array(",\"\(name)\":".utf8)
+        if let value { JSONString.append(value, to: &out) } else { out += Array("null".utf8) }
+    }
+
+    /// Appends a document's claims to a JSON array being written, each row with its document id
+    /// and the ordinal of its sentence. Keys are lower case: `json_to_recordset` matches them to
+    /// PostgreSQL's folded column names.
+    static func appendClaims(_ d: IngestedDocument, documentID: Int64, to out: inout [UInt8]) {
+        var k = 0
+        for (i, c) in d.claims.enumerated() {
+            while k < d.sentences.count, d.sentences[k].end <= c.start { k += 1 }
+            let sentence = k < d.sentences.count && d.sentences[k].start <= c.start ? String(k) : "null"
+            if out.count > 1 { out.append(UInt8(ascii: ",")) }
+            out += Array("{\"documentid\":\(documentID),\"sentenceordinal\":\(sentence),\"ordinal\":\(i),\"start\":\(c.start),\"end\":\(c.end)".utf8)
+            out += Array(",\"value\":\(c.value.isFinite ? "\(c.value)" : "0"),\"valuehigh\":\(c.valueHigh.map { "\($0)" } ?? "null")".utf8)
+            out += Array(",\"forecast\":\(c.forecast),\"hypothetical\":\(c.hypothetical)".utf8)
+            field("quote", c.quote, &out)
+            field("sentence", c.sentence, &out)
+            field("unit", c.unit.rawValue, &out)
+            field("bound", c.bound.rawValue, &out)
+            field("subject", c.subject, &out)
+            field("subjecttext", c.subjectText, &out)
+            field("metric", c.metric.rawValue, &out)
+            field("periodstart", c.period?.start.description, &out)
+            field("periodend", c.period?.end.description, &out)
+            field("periodtext", c.period?.text, &out)
+            field("direction", c.direction?.rawValue, &out)
+            field("rules", SQLiteClaimDatabase.rulesJSON(c.rules), &out)
+            field("verdict", c.verdict?.rawValue, &out)
+            out.append(UInt8(ascii: "}"))
+        }
     }
 
     public func refresh(_ states: [String: Double]) throws {
@@ -345,7 +454,10 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         guard !paths.isEmpty else { return 0 }
         return try transaction {
             var removed = 0
-            for path in paths { removed += try exec("DELETE FROM document WHERE path = $1 RETURNING id", [.text(path)]).count }
+            for path in paths {
+                removed += try exec("DELETE FROM document WHERE path = $1 RETURNING id", [.text(path)]).count
+                try exec("DELETE FROM ingestWork WHERE path = $1", [.text(path)])
+            }
             return removed
         }
     }

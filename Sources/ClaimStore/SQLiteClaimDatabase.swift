@@ -475,6 +475,10 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
         try read { db in try String.fetchOne(db, sql: "SELECT text FROM document WHERE path = ?", arguments: [path]) }
     }
 
+    /// Nil: SQLite's workers share one machine; one that finds a document stored by another
+    /// with the same sha256 leaves it (`StoreOutcome.unchanged`).
+    public func shareWork(_ items: [WorkItem]) throws -> (any SharedIngestWork)? { nil }
+
     private static func claim(_ row: Row) -> Claim {
         var period: Period? = nil
         if let s: String = row["periodStart"], let e: String = row["periodEnd"],

@@ -60,6 +60,8 @@ public struct IngestRun: Sendable {
         public var bytesParsed = 0
         /// Seconds the run took.
         public var seconds = 0.0
+        /// Files to read that another worker sharing the work table read instead.
+        public var otherWorkers = 0
     }
 
     /// The database.
@@ -81,6 +83,9 @@ public struct IngestRun: Sendable {
     public var batchBytes = 8 << 20
     /// … or this many seconds have passed since the last write.
     public var batchSeconds = 1.0
+    /// Files taken at a time from a shared work table (PostgreSQL): they are held, read and
+    /// stored before the next are taken.
+    public var shareSize = 64
 
     /// Creates a run.
     public init(database: any ClaimDatabase, loader: DocumentLoader, extractor: ClaimExtractor = ClaimExtractor(),
@@ -151,8 +156,9 @@ public struct IngestRun: Sendable {
                                         version: version, stored: stored))
         }
 
-        let total = candidates.count
-        let bytesTotal = candidates.reduce(0) { $0 + $1.size }
+        var total = candidates.count
+        var bytesTotal = candidates.reduce(0) { $0 + $1.size }
+        let averageSize = candidates.isEmpty ? 0 : bytesTotal / candidates.count
         var done = 0, bytesDone = 0
         var batch: [IngestedDocument] = []
         var batchText = 0
@@ -183,10 +189,8 @@ public struct IngestRun: Sendable {
 
         let this = self
         let todo = candidates
-        // workers run up to two batches ahead, so they keep parsing while a batch is written
-        ParallelRunner.run(count: todo.count, jobs: jobs, window: 2 * batchDocuments, work: { i in
-            this.work(todo[i])
-        }, deliver: { i, work in
+        var failedPaths = Set<String>()
+        func deliver(_ i: Int, _ work: Work) {
             switch work {
             case .document(let d, let parsed):
                 batch.append(d)
@@ -198,6 +202,7 @@ public struct IngestRun: Sendable {
                 summary.counts.unchanged += 1
             case .failed(let problem):
                 summary.errors.append(problem)
+                failedPaths.insert(candidates[i].path)
             }
             done += 1
             bytesDone += candidates[i].size
@@ -206,8 +211,65 @@ public struct IngestRun: Sendable {
                 flush()
             }
             progress(Progress(done: done, total: total, bytesDone: bytesDone, bytesTotal: bytesTotal, elapsed: seconds()))
-        })
-        flush()
+        }
+
+        // the threads read and extract; this thread stores, in the order the files were added.
+        // They run up to two batches (or two shares) ahead, so they keep parsing while a batch
+        // is written and while the next share is taken.
+        let feed = ParallelFeed<Int, Work>(jobs: jobs, window: max(2 * batchDocuments, 2 * shareSize)) { this.work(todo[$0]) }
+        defer { feed.close() }
+        var order: [Int] = []   // candidates' indices in the order added to the feed
+
+        let shared = candidates.isEmpty ? nil
+            : try database.shareWork(candidates.map { WorkItem(path: $0.path, signature: "\($0.size)/\($0.modified)/\($0.version)") })
+        if let shared {
+            // several workers share a work table: take a few files at a time, store them, then
+            // mark them finished; take the next ones while the threads still parse the last
+            defer { shared.close() }
+            let index = Dictionary(candidates.indices.map { (candidates[$0].path, $0) }, uniquingKeysWith: { a, _ in a })
+            var shares: [(end: Int, paths: [String])] = []   // taken, not finished: where each ends in `order`
+            var delivered = 0
+            func takeMore() throws {
+                while feed.pending < 2 * shareSize {
+                    let paths = try shared.take(limit: shareSize)
+                    total = done + shared.remaining
+                    bytesTotal = bytesDone + shared.remaining * averageSize
+                    if paths.isEmpty { return }
+                    let indices = paths.compactMap { index[$0] }
+                    order += indices
+                    feed.add(indices)
+                    shares.append((order.count, paths))
+                }
+            }
+            while storeFailure == nil {
+                try takeMore()
+                guard let work = feed.next() else {
+                    if shared.remaining == 0 { break }
+                    // the files left are held by other workers: look again, in case one dies
+                    Thread.sleep(forTimeInterval: 0.2)
+                    continue
+                }
+                deliver(order[delivered], work)
+                delivered += 1
+                if let first = shares.first, delivered == first.end {
+                    flush()
+                    if storeFailure != nil { break }
+                    try shared.finish(first.paths, failed: failedPaths.intersection(first.paths))
+                    failedPaths.subtract(first.paths)
+                    shares.removeFirst()
+                }
+            }
+            summary.otherWorkers = candidates.count - order.count
+        } else {
+            order = Array(candidates.indices)
+            feed.add(order)
+            var delivered = 0
+            while let work = feed.next() {
+                deliver(order[delivered], work)
+                delivered += 1
+            }
+            flush()
+        }
         if let storeFailure { throw storeFailure }
 
         if prune {

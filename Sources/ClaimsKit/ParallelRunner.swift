@@ -117,3 +117,96 @@ public enum ParallelRunner {
         }
     }
 }
+
+/// Items handed in over time — a shared work queue gives them a few at a time — processed on
+/// several threads and delivered in the order they were added.
+///
+/// The caller adds items whenever it likes and takes results in order with ``next()``;
+/// meanwhile the threads work ahead, at most `window` items past the last delivered one. Unlike
+/// ``ParallelRunner/run(count:jobs:window:work:deliver:)``, the list need not be known at the
+/// start, so an ingest can take its next files from the queue while the threads still parse the
+/// last ones.
+public final class ParallelFeed<Item: Sendable, Result: Sendable>: @unchecked Sendable {
+    // @unchecked: every field is read and written only while `condition` is locked.
+    private let condition = NSCondition()
+    private var items: [Int: Item] = [:]
+    private var results: [Int: Result] = [:]
+    private var added = 0
+    private var taken = 0
+    private var delivered = 0
+    private var closed = false
+    private let window: Int
+
+    /// Starts `jobs` threads that call `work` on the items as they are added.
+    public init(jobs: Int, window: Int, work: @escaping @Sendable (Item) -> Result) {
+        self.window = max(1, window)
+        for _ in 0..<max(1, jobs) {
+            let thread = Thread { [self] in
+                while let (i, item) = self.take() {
+                    let r = work(item)
+                    self.put(i, r)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// Adds items at the end.
+    public func add(_ new: [Item]) {
+        guard !new.isEmpty else { return }
+        condition.lock()
+        for item in new {
+            items[added] = item
+            added += 1
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Items added and not yet delivered.
+    public var pending: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return added - delivered
+    }
+
+    /// The result of the next item in order, waiting for it; nil when every item added so far
+    /// was delivered.
+    public func next() -> Result? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard delivered < added else { return nil }
+        while results[delivered] == nil { condition.wait() }
+        let r = results.removeValue(forKey: delivered)!
+        delivered += 1
+        condition.broadcast()
+        return r
+    }
+
+    /// Lets the threads end once they finish the item in hand. Call it when done: until then
+    /// the threads keep the feed alive.
+    public func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func take() -> (Int, Item)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !closed && (taken >= added || taken >= delivered + window) { condition.wait() }
+        guard !closed else { return nil }
+        let i = taken
+        taken += 1
+        return (i, items.removeValue(forKey: i)!)
+    }
+
+    private func put(_ i: Int, _ r: Result) {
+        condition.lock()
+        results[i] = r
+        condition.broadcast()
+        condition.unlock()
+    }
+}

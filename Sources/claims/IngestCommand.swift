@@ -106,6 +106,7 @@ extension Claims {
             var line = "\(c.new) new, \(c.changed) changed, \(c.unchanged) unchanged, \(c.failed + missing) failed"
             if c.pruned > 0 { line += ", \(c.pruned) pruned" }
             line += " documents; \(c.claims) claims stored in \(store)"
+        if s.otherWorkers > 0 { line += "; \(s.otherWorkers) files read by other workers" }
             let mb = Double(s.bytesParsed) / 1e6
             line += String(format: "; %.2f s", s.seconds)
             if s.parsed > 0, s.seconds > 0 {

@@ -343,4 +343,46 @@ struct IngestWorkerTests {
         let object = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any]
         #expect(object?["documents"] as? Int == expected.count)
     }
+
+    @Test("four workers sharing a PostgreSQL work table, one killed with SIGKILL: every document once all the same",
+          .enabled(if: PostgresTestServer.url != nil && IngestCommandTests.corpusPresent,
+                   "CLAIMS_TEST_POSTGRES not set: PostgreSQL worker test skipped (.ci/run starts a server)"))
+    func killedWorker() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (big, expected) = try IngestCommandTests.bigFolder(folder, copies: 8, binary: binary)
+        let url = try PostgresTestServer.newDatabase()
+        let workers = (0..<4).map { _ in
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = ["ingest", big.path, "--store", url, "--quiet", "--jobs", "1"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for w in workers { try w.run() }
+        // kill the first worker once documents are being stored (it holds files at that moment,
+        // or has just finished some: either way nothing may be lost or stored twice)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let count = try runProcess(binary, ["stats", "--store", url, "--format", "json"]).stdout
+            if let o = try? JSONSerialization.jsonObject(with: Data(count.utf8)) as? [String: Any], (o["documents"] as? Int ?? 0) > 0 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(workers[0].processIdentifier, SIGKILL)
+        for w in workers { w.waitUntilExit() }
+        #expect(workers[0].terminationReason == .uncaughtSignal)
+        #expect(workers.dropFirst().allSatisfy { $0.terminationStatus == 0 })
+        let single = folder.path("one.sqlite")
+        #expect(try runProcess(binary, ["ingest", big.path, "--store", single, "--quiet"]).status == 0)
+        let fromPostgres = try runProcess(binary, ["export", "--store", url]).stdout
+        let fromSQLite = try runProcess(binary, ["export", "--store", single]).stdout
+        #expect(!fromSQLite.isEmpty && fromPostgres == fromSQLite)
+        let stats = try runProcess(binary, ["stats", "--store", url, "--format", "json"]).stdout
+        let object = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any]
+        #expect(object?["documents"] as? Int == expected.count)
+        // a rerun has nothing to do
+        let again = try runProcess(binary, ["ingest", big.path, "--store", url])
+        #expect(again.stderr.contains("0 new, 0 changed, \(expected.count) unchanged, 0 failed"))
+    }
 }
