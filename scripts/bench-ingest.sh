@@ -24,13 +24,8 @@ BIN=$(swift build -c release --show-bin-path)/claims
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/one" "$WORK/all"
-for f in "$BENCH"/html/*.html.gz; do
-  gzip -dc "$f" > "$WORK/one/$(basename "$f" .gz)"
-done
-for k in $(seq 1 "$COPIES"); do
-  for f in "$WORK"/one/*.html; do cp "$f" "$WORK/all/copy$k-$(basename "$f")"; done
-done
+source scripts/lib/bench-folder.sh
+make_bench_folders "$WORK" "$COPIES"
 
 python3 - "$BIN" "$WORK" "$RUNS" <<'PY'
 import os, re, shutil, statistics, subprocess, sys, time, glob
