@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "claims", targets: ["claims"]),
         .library(name: "ClaimsKit", targets: ["ClaimsKit"]),
         .library(name: "MarketMetrics", targets: ["MarketMetrics"]),
+        .library(name: "DocumentText", targets: ["DocumentText"]),
+        .library(name: "ClaimExtraction", targets: ["ClaimExtraction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "claims",
             dependencies: [
-                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel", "ClaimStore", "MarketMetrics",
+                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel", "ClaimStore", "MarketMetrics", "DocumentText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

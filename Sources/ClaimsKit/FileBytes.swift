@@ -9,7 +9,8 @@ public enum FileBytes {
     ///   permission, too large, a read error).
     public static func read(_ path: String, limit: Int) throws -> [UInt8] {
         if path == "-" { return try readAll(fd: 0, path: "stdin", limit: limit) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a named pipe must not wait for a writer (it is refused below)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
             var info = stat()
@@ -21,7 +22,14 @@ public enum FileBytes {
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, reason: "is a folder, not a file") }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: throw InputError(path: path, reason: "is a folder, not a file")
+            case S_IFREG: break
+            case S_IFIFO: throw InputError(path: path, reason: "is a named pipe, not a regular file")
+            case S_IFCHR, S_IFBLK: throw InputError(path: path, reason: "is a device, not a regular file")
+            case S_IFSOCK: throw InputError(path: path, reason: "is a socket, not a regular file")
+            default: throw InputError(path: path, reason: "is not a regular file")
+            }
             if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit {
                 throw InputError(path: path, reason: "file is \(info.st_size) bytes, over the limit of \(limit) bytes")
             }
@@ -73,17 +81,22 @@ public enum FileBytes {
     /// Writes bytes to a file, creating its folder when missing, replacing what was there.
     ///
     /// - Throws: ``InputError`` naming the path and the reason.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == ENOENT {
-            let folder = (path as NSString).deletingLastPathComponent
+    /// - Parameter folder: when given, the file must end up inside it: a path through a symbolic
+    ///   link that leads out of it, or a symbolic link at the path itself, is refused.
+    public static func write(_ bytes: [UInt8], to path: String, inside folder: String? = nil) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: parent) {
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw InputError(path: folder, reason: "cannot create folder: \(reason(errno))")
+                throw InputError(path: parent, reason: "cannot create folder: \(reason(errno))")
             }
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
+        // a symbolic link inside the output folder must not lead the write out of it
+        if let folder, let root = realPath(folder), let real = realPath(parent), real != root, !real.hasPrefix(root == "/" ? "/" : root + "/") {
+            throw InputError(path: path, reason: "would be written outside the output folder \(folder) (through a symbolic link)")
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (folder == nil ? 0 : O_NOFOLLOW), 0o644)
         guard fd >= 0 else { throw InputError(path: path, reason: "cannot write: \(reason(errno))") }
         defer { close(fd) }
         try bytes.withUnsafeBytes { raw in
@@ -97,5 +110,12 @@ public enum FileBytes {
                 offset += n
             }
         }
+    }
+
+    /// The canonical path (symbolic links resolved), or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
     }
 }

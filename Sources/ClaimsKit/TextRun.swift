@@ -80,7 +80,7 @@ public struct TextRun: Sendable {
             guard let folder = outputFolder else { return Outcome(input: input, result: .success(rendered)) }
             let target = TextRun.outputPath(for: input, in: folder, extension: format == .json ? "json" : "txt")
             do {
-                try FileBytes.write(rendered, to: target)
+                try FileBytes.write(rendered, to: target, inside: folder)
                 return Outcome(input: input, result: .success([]))
             } catch let error as InputError {
                 return Outcome(input: input, result: .failure(error))
@@ -108,9 +108,14 @@ public struct TextRun: Sendable {
 
     /// Where an input's output goes under `folder`: its document path with the extension
     /// replaced, so the folder mirrors the input tree. Path parts that would climb out of the
-    /// folder (`..`, absolute paths) are dropped.
+    /// folder (`..`, absolute paths) are dropped; control characters (a newline in a file name)
+    /// become `_`, and a part is cut to 200 bytes.
     public static func outputPath(for input: InputFile, in folder: String, extension ext: String) -> String {
-        let parts = input.doc.split(separator: "/").filter { $0 != ".." && $0 != "." && !$0.isEmpty }
+        let parts = input.doc.split(separator: "/").filter { $0 != ".." && $0 != "." && !$0.isEmpty }.map { part -> String in
+            var clean = String(String.UnicodeScalarView(part.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : $0 }))
+            while clean.utf8.count > 200 { clean.removeLast() }
+            return clean
+        }
         var relative = parts.joined(separator: "/")
         if relative.isEmpty { relative = "stdin" }
         let base = (relative as NSString).deletingPathExtension

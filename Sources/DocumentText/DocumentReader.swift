@@ -1,4 +1,9 @@
 import ClaimModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns the bytes of a file into a ``ClaimModel/Document``: the entry point of this module.
 ///
@@ -102,6 +107,13 @@ public struct DocumentReader: Sendable {
     }
 
     private func finish(_ b: UnsafeBufferPointer<UInt8>, isHTML: Bool, parseEncoding: String, encoding: String) throws -> Document {
+        // NUL bytes past the sniffed start (or from UTF-16 NUL code units) are dropped: no text has
+        // them, PostgreSQL cannot store them, and 0x00 is never part of a longer UTF-8 sequence
+        if parseEncoding == "UTF-8", let base = b.baseAddress, memchr(base, 0, b.count) != nil {
+            let cleaned = b.filter { $0 != 0 }
+            guard !cleaned.isEmpty else { throw DocumentTextError.empty }
+            return try cleaned.withUnsafeBufferPointer { try finish($0, isHTML: isHTML, parseEncoding: parseEncoding, encoding: encoding) }
+        }
         if !isHTML {
             let text = String(decoding: b, as: UTF8.self)
             let blocks = PlainText.blocks(text)

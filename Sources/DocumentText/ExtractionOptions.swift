@@ -47,8 +47,9 @@ public struct ExtractionOptions: Sendable, Hashable {
         "thisslideshowrequiresjavascript", "loading", "loadingcomments", "comments", "printthisarticle",
         "anzeige", "werbung", "publicité", "publicite", "pubblicità", "pubblicita", "publicidad", "реклама",
     ]
-    /// Pages larger than this many bytes are refused, so one file cannot exhaust memory.
-    public var maxBytes: Int = 512 * 1024 * 1024
+    /// Pages larger than this many bytes are refused, so one file cannot exhaust memory (the
+    /// largest real article pages are a few megabytes).
+    public var maxBytes: Int = 64 * 1024 * 1024
 
     /// The defaults.
     public init() {}

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClaimExtraction
 import ClaimModel
 import ClaimsKit
+import DocumentText
 import Foundation
 import Recognizers
 
@@ -12,6 +13,16 @@ struct DocumentOptions: ParsableArguments {
 
     @Option(name: .long, help: "An extra entity lexicon (TSV in the columns of entities.tsv); repeatable.")
     var lexicon: [String] = []
+
+    @Option(name: .long, help: "Refuse input files larger than this (bytes, or with K, M, G; default 64M).")
+    var maxBytes: ByteCount = ByteCount(ExtractionOptions().maxBytes)
+
+    /// The document reader with these options.
+    func reader() -> DocumentReader {
+        var options = ExtractionOptions()
+        options.maxBytes = maxBytes.bytes
+        return DocumentReader(options: options)
+    }
 
     /// The user's lexicon files, read.
     func lexiconTexts() throws -> [(path: String, text: String)] {
@@ -82,7 +93,7 @@ extension Claims {
             let (inputs, missing) = InputDiscovery.discover(paths)
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
-            let loader = DocumentLoader(date: documents.date, sidecars: Sidecar.load(for: inputs))
+            let loader = DocumentLoader(reader: documents.reader(), date: documents.date, sidecars: Sidecar.load(for: inputs))
             let run = ExtractRun(loader: loader, extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs)
             let output = StandardOutput()
             var all: [Claim] = []
@@ -137,3 +148,31 @@ extension Claims {
 }
 
 extension ClaimOutput.Format: ExpressibleByArgument {}
+
+/// A size in bytes on the command line: `1000`, `512K`, `64M`, `1G` (powers of 1,024).
+struct ByteCount: ExpressibleByArgument, Sendable, CustomStringConvertible {
+    var bytes: Int
+
+    init(_ bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        var text = argument.trimmingCharacters(in: .whitespaces).uppercased()
+        if text.hasSuffix("B") { text.removeLast() }
+        var scale = 1
+        switch text.last {
+        case "K": scale = 1 << 10
+        case "M": scale = 1 << 20
+        case "G": scale = 1 << 30
+        default: break
+        }
+        if scale > 1 { text.removeLast() }
+        guard let n = Int(text), n > 0, n <= Int.max / scale else { return nil }
+        bytes = n * scale
+    }
+
+    var description: String {
+        for (suffix, scale) in [("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)] where bytes % scale == 0 { return "\(bytes / scale)\(suffix)" }
+        return String(bytes)
+    }
+    var defaultValueDescription: String { description }
+}

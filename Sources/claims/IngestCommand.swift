@@ -78,7 +78,7 @@ extension Claims {
             let showProgress = !quiet && (progress || isatty(2) != 0)
             let database = try store.open()
             var run = IngestRun(database: database,
-                                loader: DocumentLoader(date: documents.date, sidecars: Sidecar.load(for: inputs)),
+                                loader: DocumentLoader(reader: documents.reader(), date: documents.date, sidecars: Sidecar.load(for: inputs)),
                                 extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs,
                                 options: Pipeline.fingerprint(optionParts))
             run.prune = prune

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClaimModel
 import ClaimsKit
+import DocumentText
 import Foundation
 
 extension Claims {
@@ -32,6 +33,9 @@ extension Claims {
         @Option(name: .long, help: "Publication date (YYYY-MM-DD) for documents that no sidecar dates.")
         var date: CalendarDate?
 
+        @Option(name: .long, help: "Refuse input files larger than this (bytes, or with K, M, G; default 64M).")
+        var maxBytes: ByteCount = ByteCount(ExtractionOptions().maxBytes)
+
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard !paths.isEmpty else { throw ValidationError("give at least one PATH") }
@@ -41,7 +45,9 @@ extension Claims {
             let (inputs, missing) = InputDiscovery.discover(paths)
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
-            let loader = DocumentLoader(date: date, sidecars: Sidecar.load(for: inputs))
+            var options = ExtractionOptions()
+            options.maxBytes = maxBytes.bytes
+            let loader = DocumentLoader(reader: DocumentReader(options: options), date: date, sidecars: Sidecar.load(for: inputs))
             let run = TextRun(loader: loader, format: format, outputFolder: out, jobs: jobs)
             let output = StandardOutput()
             // Several documents on standard output get `head`-style headers between them.

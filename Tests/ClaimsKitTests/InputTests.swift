@@ -144,5 +144,9 @@ struct ParallelRunnerTests {
         #expect(TextRun.outputPath(for: InputFile(path: "/x/id.html", doc: "id.html"), in: "/out", extension: "txt") == "/out/id.txt")
         #expect(TextRun.outputPath(for: InputFile(path: "-", doc: "stdin"), in: "/out", extension: "txt") == "/out/stdin.txt")
         #expect(TextRun.outputPath(for: InputFile(path: "/a", doc: "../../etc/passwd"), in: "/out", extension: "txt") == "/out/etc/passwd.txt")
+        #expect(TextRun.outputPath(for: InputFile(path: "/a", doc: "/etc/passwd"), in: "/out", extension: "txt") == "/out/etc/passwd.txt")
+        #expect(TextRun.outputPath(for: InputFile(path: "/a", doc: "x/./../a\nb\u{7F}.html"), in: "/out", extension: "txt") == "/out/x/a_b_.txt")
+        #expect(TextRun.outputPath(for: InputFile(path: "/a", doc: String(repeating: "é", count: 300) + ".html"), in: "/out", extension: "txt")
+                == "/out/" + String(repeating: "é", count: 100) + ".txt")
     }
 }

@@ -27,7 +27,7 @@ start_throwaway_postgres() {
   PG_BASE_URL="postgres://postgres@127.0.0.1:$port"
 }
 create_database() {
-  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$1\"" -c "CREATE DATABASE \"$1\"" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$1\"" -c "CREATE DATABASE \"$1\"" >/dev/null
   echo "$PG_BASE_URL/$1"
 }
 stop_throwaway_postgres() {
