@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
 #   TARGET: FuzzDocumentText | FuzzExtraction | FuzzPriceFile
 #
-# The seeds are Tests/Fuzz/TARGET (our own small files, committed); the growing corpus lives in
+# The seeds are Tests/Fuzz/TARGET (our own small files, committed) and our Corpus articles (or,
+# for price files, Corpus/market); the growing corpus lives in
 # .build-fuzz/corpus/TARGET, so the committed seeds stay as they are. An input that crashes, trips
 # the sanitizer, takes over 1 s (-timeout=1) or needs over 2 GB is written to
 # .build-fuzz/artifacts/TARGET/ and the script exits non-zero: keep it as a regression test.
@@ -24,9 +25,13 @@ CORPUS=.build-fuzz/corpus/$TARGET
 ARTIFACTS=.build-fuzz/artifacts/$TARGET
 mkdir -p "$CORPUS" "$ARTIFACTS"
 LOG=.build-fuzz/$TARGET.log
+case $TARGET in
+  FuzzPriceFile) EXTRA_SEEDS=Corpus/market ;;
+  *) EXTRA_SEEDS=Corpus ;;
+esac
 
 set +e
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$BIN" "$CORPUS" "Tests/Fuzz/$TARGET" \
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$BIN" "$CORPUS" "Tests/Fuzz/$TARGET" "$EXTRA_SEEDS" \
   -max_total_time="$SECONDS_TO_RUN" -runs=10000000 -timeout=1 -rss_limit_mb=2048 -max_len=16384 \
   -artifact_prefix="$ARTIFACTS/" -print_final_stats=1 "$@" 2> "$LOG"
 status=$?
