@@ -305,7 +305,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
             }
             if !replaced.isEmpty {
                 try exec("DELETE FROM document WHERE id IN (SELECT value::bigint FROM json_array_elements_text($1::json))",
-                         [.text("[" + replaced.map { "\"\($0)\"" }.joined(separator: ",") + "]")])
+                         [.text(Self.jsonArray(replaced.map(String.init)))])
             }
             guard !inserting.isEmpty else { return outcomes }
 
@@ -328,6 +328,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
             }
             rows.append(UInt8(ascii: "]"))
             // ids in the batch's order (ORDER BY k), as one document at a time would give them
+            let position = Dictionary(uniqueKeysWithValues: inserting.enumerated().map { (documents[$0.element].path, $0.offset) })
             var ids = [Int64](repeating: 0, count: inserting.count)
             for row in try exec("""
                 WITH added AS (
@@ -343,7 +344,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
                 SELECT id, path FROM added
                 """, [.text(String(decoding: rows, as: UTF8.self))]) {
                 let path = try row[1].decode(String.self)
-                if let k = inserting.firstIndex(where: { documents[$0].path == path }) { ids[k] = try row[0].decode(Int64.self) }
+                if let k = position[path] { ids[k] = try row[0].decode(Int64.self) }
             }
 
             // every sentence of the batch in one statement, then every claim

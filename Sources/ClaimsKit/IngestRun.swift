@@ -14,12 +14,12 @@ public enum Pipeline {
 
     /// A short fingerprint of texts (lexicons, options): FNV-1a over their bytes, in hex.
     public static func fingerprint(_ parts: [String]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = FNV1a()
         for part in parts {
-            for b in part.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            h = (h ^ 0xFF) &* 0x100_0000_01b3   // separator
+            h.add(part)
+            h.add(byte: 0xFF)   // separator: no UTF-8 text has this byte
         }
-        return String(h, radix: 16)
+        return String(h.value, radix: 16)
     }
 
     /// The fingerprint of the built-in lexicons.
