@@ -38,7 +38,9 @@ status=$?
 set -e
 runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
 secs=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
-echo "fuzz: $TARGET: ${runs:-?} runs (${secs:-?}/s), exit $status; log $LOG"
+slowest=$(grep -o 'stat::slowest_unit_time_sec: *[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
+rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
+echo "fuzz: $TARGET: ${runs:-?} runs (${secs:-?}/s), slowest input ${slowest:-?} s (whole seconds; over 1 s fails), peak RSS ${rss:-?} MB, exit $status; log $LOG"
 if [ $status -ne 0 ]; then
   grep -E "ERROR|SUMMARY|Test unit written|timeout|Fatal error|precondition" "$LOG" | head -20 >&2
 fi

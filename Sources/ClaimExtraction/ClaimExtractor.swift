@@ -41,8 +41,19 @@ public struct ClaimExtractor: Sendable {
 
     /// The claims of a document with the count of sentences read.
     public func extraction(_ document: Document, doc: String) -> Extraction {
+        do {
+            return try extraction(document, doc: doc, deadline: .never)
+        } catch {
+            preconditionFailure("no deadline, yet \(error)")
+        }
+    }
+
+    /// The claims of a document with the count of sentences read, or an error once `deadline`
+    /// has passed (checked before each sentence).
+    public func extraction(_ document: Document, doc: String, deadline: Deadline) throws(TimeBudgetExceeded) -> Extraction {
         let bytes = Array(document.text.utf8)
         let sentences = SentenceSplitter.split(bytes, blocks: document.blocks)
+        try deadline.check("cutting the text into sentences")
         let context = RecognizerContext(lexicon: lexicon, documentDate: document.metadata.published)
         var discourse = Discourse()
         var claims: [Claim] = []
@@ -64,6 +75,7 @@ public struct ClaimExtractor: Sendable {
             } else {
                 break
             }
+            try deadline.check("reading sentence \(next) of \(sentences.count)")
             read += 1
             if s.block != lastBlock {
                 if !blockPeriods.isEmpty || s.kind != .tableRow { previousBlockPeriods = blockPeriods.isEmpty ? previousBlockPeriods : blockPeriods }

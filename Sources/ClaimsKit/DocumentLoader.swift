@@ -12,17 +12,30 @@ public struct DocumentLoader: Sendable {
     public var date: CalendarDate?
     /// Sidecars by folder path.
     public var sidecars: [String: Sidecar]
+    /// Seconds one document may take from reading its file to its last claim; nil for no limit.
+    public var timeBudget: Double?
+
+    /// The default time budget: a minute. Real pages take milliseconds (`scripts/bench-claims.sh`),
+    /// and a debug build on a loaded machine reads the largest allowed page well within it.
+    public static let defaultTimeBudget: Double = 60
 
     /// Creates a loader.
-    public init(reader: DocumentReader = DocumentReader(), date: CalendarDate? = nil, sidecars: [String: Sidecar] = [:]) {
+    public init(reader: DocumentReader = DocumentReader(), date: CalendarDate? = nil, sidecars: [String: Sidecar] = [:],
+                timeBudget: Double? = DocumentLoader.defaultTimeBudget) {
         self.reader = reader
         self.date = date
         self.sidecars = sidecars
+        self.timeBudget = timeBudget
+    }
+
+    /// A deadline for one document, starting now.
+    public func deadline() -> Deadline {
+        Deadline.after(seconds: timeBudget)
     }
 
     /// Reads and converts one input. `bytes` are used instead of reading the file when given
-    /// (standard input is read once, up front).
-    public func load(_ input: InputFile, bytes given: [UInt8]? = nil) -> Result<Document, InputError> {
+    /// (standard input is read once, up front); `deadline` (see ``deadline()``) bounds the work.
+    public func load(_ input: InputFile, bytes given: [UInt8]? = nil, deadline: Deadline = .never) -> Result<Document, InputError> {
         let bytes: [UInt8]
         do {
             bytes = try given ?? FileBytes.read(input.path, limit: reader.options.maxBytes)
@@ -32,7 +45,7 @@ public struct DocumentLoader: Sendable {
             return .failure(InputError(path: input.path, reason: "\(error)"))
         }
         do {
-            var document = try reader.read(bytes, fileName: input.isStandardInput ? nil : input.fileName)
+            var document = try reader.read(bytes, fileName: input.isStandardInput ? nil : input.fileName, deadline: deadline)
             apply(to: &document, input: input)
             return .success(document)
         } catch {

@@ -44,6 +44,7 @@ public struct ExtractRun: Sendable {
         let this = self
         ParallelRunner.run(count: inputs.count, jobs: jobs, work: { i -> Outcome in
             let input = inputs[i]
+            let deadline = this.loader.deadline()
             var bytes: [UInt8]? = nil
             if input.isStandardInput {
                 switch stdinBytes {
@@ -52,10 +53,15 @@ public struct ExtractRun: Sendable {
                 case nil: break
                 }
             }
-            switch this.loader.load(input, bytes: bytes) {
+            switch this.loader.load(input, bytes: bytes, deadline: deadline) {
             case .failure(let e): return Outcome(input: input, result: .failure(e))
             case .success(let document):
-                let x = this.extractor.extraction(document, doc: input.doc)
+                let x: ClaimExtractor.Extraction
+                do throws(TimeBudgetExceeded) {
+                    x = try this.extractor.extraction(document, doc: input.doc, deadline: deadline)
+                } catch {
+                    return Outcome(input: input, result: .failure(InputError(path: input.isStandardInput ? "stdin" : input.path, reason: error.description)))
+                }
                 return Outcome(input: input, result: .success(x.claims), sentences: x.sentences, textBytes: document.text.utf8.count)
             }
         }, deliver: { _, outcome in deliver(outcome) })

@@ -285,6 +285,7 @@ public struct IngestRun: Sendable {
 
     /// Reads, hashes and (when its content is new) extracts one file.
     func work(_ c: Candidate) -> Work {
+        let deadline = loader.deadline()
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(c.input.path, limit: loader.reader.options.maxBytes)
@@ -295,11 +296,16 @@ public struct IngestRun: Sendable {
         if let s = c.stored, s.sha256 == sha, s.pipelineVersion == c.version {
             return .sameContent(path: c.path, modified: c.modified)
         }
-        switch loader.load(c.input, bytes: bytes) {
+        switch loader.load(c.input, bytes: bytes, deadline: deadline) {
         case .failure(let error):
             return .failed(IngestProblem(path: c.input.path, reason: error.reason))
         case .success(let document):
-            let x = extractor.extraction(document, doc: c.input.doc)
+            let x: ClaimExtractor.Extraction
+            do throws(TimeBudgetExceeded) {
+                x = try extractor.extraction(document, doc: c.input.doc, deadline: deadline)
+            } catch {
+                return .failed(IngestProblem(path: c.input.path, reason: error.description))
+            }
             var text = document.text
             let sentences = text.withUTF8 { utf8 in
                 x.spans.map { s in

@@ -64,6 +64,7 @@ public struct TextRun: Sendable {
     }
 
     private func process(_ input: InputFile, standardInput: Result<[UInt8], InputError>?) -> Outcome {
+        let deadline = loader.deadline()
         var bytes: [UInt8]? = nil
         if input.isStandardInput {
             switch standardInput {
@@ -72,7 +73,7 @@ public struct TextRun: Sendable {
             case nil: break
             }
         }
-        switch loader.load(input, bytes: bytes) {
+        switch loader.load(input, bytes: bytes, deadline: deadline) {
         case .failure(let error):
             return Outcome(input: input, result: .failure(error))
         case .success(let document):

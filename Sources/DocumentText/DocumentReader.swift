@@ -32,14 +32,15 @@ public struct DocumentReader: Sendable {
     ///   - bytes: the file's contents.
     ///   - fileName: the file's name, used only to help the HTML-or-text decision; nil for
     ///     standard input.
+    ///   - deadline: when to give up: checked between the stages (decoding, parsing, extraction).
     /// - Throws: ``DocumentTextError`` when the bytes are empty, too large, binary, or HTML that
-    ///   libxml2 cannot read.
-    public func read(_ bytes: [UInt8], fileName: String? = nil) throws -> Document {
-        try bytes.withUnsafeBufferPointer { try read($0, fileName: fileName) }
+    ///   libxml2 cannot read; ``ClaimModel/TimeBudgetExceeded`` past the deadline.
+    public func read(_ bytes: [UInt8], fileName: String? = nil, deadline: Deadline = .never) throws -> Document {
+        try bytes.withUnsafeBufferPointer { try read($0, fileName: fileName, deadline: deadline) }
     }
 
-    /// Reads a document from bytes in memory; see ``read(_:fileName:)-([UInt8],_)``.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String? = nil) throws -> Document {
+    /// Reads a document from bytes in memory; see ``read(_:fileName:deadline:)-([UInt8],_,_)``.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String? = nil, deadline: Deadline = .never) throws -> Document {
         guard bytes.count > 0 else { throw DocumentTextError.empty }
         guard bytes.count <= options.maxBytes else {
             throw DocumentTextError.tooLarge(bytes: bytes.count, limit: options.maxBytes)
@@ -70,13 +71,15 @@ public struct DocumentReader: Sendable {
             }
         }
         if let converted {
-            return try converted.withUnsafeBufferPointer { try decoded($0, encoding: encoding!, ext: ext, checked: true) }
+            try deadline.check("decoding UTF-16")
+            return try converted.withUnsafeBufferPointer { try decoded($0, encoding: encoding!, ext: ext, checked: true, deadline: deadline) }
         }
-        return try decoded(body, encoding: encoding, ext: ext, checked: encoding != nil)
+        return try decoded(body, encoding: encoding, ext: ext, checked: encoding != nil, deadline: deadline)
     }
 
     /// Continues with bytes that are UTF-8 (`checked`), or of unknown encoding.
-    private func decoded(_ b: UnsafeBufferPointer<UInt8>, encoding known: String?, ext: String?, checked: Bool) throws -> Document {
+    private func decoded(_ b: UnsafeBufferPointer<UInt8>, encoding known: String?, ext: String?, checked: Bool,
+                         deadline: Deadline) throws -> Document {
         let isHTML = TextDecoding.looksLikeHTML(b)
             || (ext.map(DocumentReader.htmlExtensions.contains) == true && TextDecoding.containsHTMLTag(b))
         var encoding = known ?? "UTF-8"
@@ -100,23 +103,30 @@ public struct DocumentReader: Sendable {
                 }
             }
         }
+        try deadline.check("detecting the encoding")
         if let repaired {
-            return try repaired.withUnsafeBufferPointer { try finish($0, isHTML: isHTML, parseEncoding: "UTF-8", encoding: encoding) }
+            return try repaired.withUnsafeBufferPointer {
+                try finish($0, isHTML: isHTML, parseEncoding: "UTF-8", encoding: encoding, deadline: deadline)
+            }
         }
-        return try finish(b, isHTML: isHTML, parseEncoding: parseEncoding, encoding: encoding)
+        return try finish(b, isHTML: isHTML, parseEncoding: parseEncoding, encoding: encoding, deadline: deadline)
     }
 
-    private func finish(_ b: UnsafeBufferPointer<UInt8>, isHTML: Bool, parseEncoding: String, encoding: String) throws -> Document {
+    private func finish(_ b: UnsafeBufferPointer<UInt8>, isHTML: Bool, parseEncoding: String, encoding: String,
+                        deadline: Deadline) throws -> Document {
         // NUL bytes past the sniffed start (or from UTF-16 NUL code units) are dropped: no text has
         // them, PostgreSQL cannot store them, and 0x00 is never part of a longer UTF-8 sequence
         if parseEncoding == "UTF-8", let base = b.baseAddress, memchr(base, 0, b.count) != nil {
             let cleaned = b.filter { $0 != 0 }
             guard !cleaned.isEmpty else { throw DocumentTextError.empty }
-            return try cleaned.withUnsafeBufferPointer { try finish($0, isHTML: isHTML, parseEncoding: parseEncoding, encoding: encoding) }
+            return try cleaned.withUnsafeBufferPointer {
+                try finish($0, isHTML: isHTML, parseEncoding: parseEncoding, encoding: encoding, deadline: deadline)
+            }
         }
         if !isHTML {
             let text = String(decoding: b, as: UTF8.self)
             let blocks = PlainText.blocks(text)
+            try deadline.check("cutting the text into blocks")
             var metadata = DocumentMetadata(title: PlainText.title(text, blocks))
             if let d = MetadataReader.dateline(in: text) {
                 metadata.published = d
@@ -126,8 +136,10 @@ public struct DocumentReader: Sendable {
         }
         let extractor = MainTextExtractor(options: options)
         return try HTMLTree.parse(b, encoding: parseEncoding) { tree in
+            try deadline.check("parsing the HTML")
             let preliminary = MetadataReader.read(tree.raw, text: "")
             let (text, blocks) = extractor.extract(tree, title: preliminary.title ?? tree.raw.title)
+            try deadline.check("finding the article text")
             var metadata = preliminary
             if metadata.published == nil, let d = MetadataReader.dateline(in: text) {
                 metadata.published = d

@@ -32,7 +32,11 @@ public struct CapRow: Sendable, Hashable, Codable {
     /// and `name` (`security`, `company`). Other columns are ignored, so the S&P 500 financials
     /// files read as they are. Rows without a cap or share count are kept (a cap can be missing).
     public static func read(_ path: String) throws(MarketDataProblem) -> [CapRow] {
-        let bytes = try PriceFile.bytes(path)
+        try parse(PriceFile.bytes(path), path: path)
+    }
+
+    /// Reads a cap file's bytes (see ``read(_:)``); `path` names the file in errors.
+    public static func parse(_ bytes: [UInt8], path: String) throws(MarketDataProblem) -> [CapRow] {
         var result: Result<[CapRow], MarketDataProblem> = .success([])
         bytes.withUnsafeBufferPointer { buffer in
             let tab = buffer.prefix(while: { $0 != UInt8(ascii: "\n") }).contains(UInt8(ascii: "\t"))

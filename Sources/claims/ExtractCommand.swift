@@ -14,14 +14,22 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "An extra entity lexicon (TSV in the columns of entities.tsv); repeatable.")
     var lexicon: [String] = []
 
-    @Option(name: .long, help: "Refuse input files larger than this (bytes, or with K, M, G; default 64M).")
+    @Option(name: .long, help: "Refuse input files larger than this (bytes, or with K, M, G).")
     var maxBytes: ByteCount = ByteCount(ExtractionOptions().maxBytes)
+
+    @Option(name: .long, help: "Give up on a document that takes longer than this (seconds, or with ms, s, m; none for no limit).")
+    var timeBudget: TimeBudget = TimeBudget(seconds: DocumentLoader.defaultTimeBudget)
 
     /// The document reader with these options.
     func reader() -> DocumentReader {
         var options = ExtractionOptions()
         options.maxBytes = maxBytes.bytes
         return DocumentReader(options: options)
+    }
+
+    /// The document loader with these options, for `inputs` (their sidecars are read).
+    func loader(for inputs: [InputFile]) -> DocumentLoader {
+        DocumentLoader(reader: reader(), date: date, sidecars: Sidecar.load(for: inputs), timeBudget: timeBudget.seconds)
     }
 
     /// The user's lexicon files, read.
@@ -93,7 +101,7 @@ extension Claims {
             let (inputs, missing) = InputDiscovery.discover(paths)
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
-            let loader = DocumentLoader(reader: documents.reader(), date: documents.date, sidecars: Sidecar.load(for: inputs))
+            let loader = documents.loader(for: inputs)
             let run = ExtractRun(loader: loader, extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs)
             let output = StandardOutput()
             var all: [Claim] = []
@@ -148,6 +156,30 @@ extension Claims {
 }
 
 extension ClaimOutput.Format: ExpressibleByArgument {}
+
+/// A time budget on the command line: `30` or `30s`, `250ms`, `2m`; `none` (or 0) for no limit.
+struct TimeBudget: ExpressibleByArgument, Sendable, CustomStringConvertible {
+    /// Seconds; nil for no limit.
+    var seconds: Double?
+
+    init(seconds: Double?) { self.seconds = seconds }
+
+    init?(argument: String) {
+        var text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        if text == "none" || text == "0" { seconds = nil; return }
+        var scale = 1.0
+        for (suffix, s) in [("ms", 0.001), ("s", 1.0), ("m", 60.0)] where text.hasSuffix(suffix) {
+            text.removeLast(suffix.count)
+            scale = s
+            break
+        }
+        guard let n = Double(text.trimmingCharacters(in: .whitespaces)), n.isFinite, n >= 0 else { return nil }
+        seconds = n == 0 ? nil : n * scale
+    }
+
+    var description: String { seconds.map { Deadline.format(seconds: $0).replacingOccurrences(of: " ", with: "") } ?? "none" }
+    var defaultValueDescription: String { description }
+}
 
 /// A size in bytes on the command line: `1000`, `512K`, `64M`, `1G` (powers of 1,024).
 struct ByteCount: ExpressibleByArgument, Sendable, CustomStringConvertible {

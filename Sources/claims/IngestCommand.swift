@@ -78,7 +78,7 @@ extension Claims {
             let showProgress = !quiet && (progress || isatty(2) != 0)
             let database = try store.open()
             var run = IngestRun(database: database,
-                                loader: DocumentLoader(reader: documents.reader(), date: documents.date, sidecars: Sidecar.load(for: inputs)),
+                                loader: documents.loader(for: inputs),
                                 extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs,
                                 options: Pipeline.fingerprint(optionParts))
             run.prune = prune
@@ -106,7 +106,7 @@ extension Claims {
             var line = "\(c.new) new, \(c.changed) changed, \(c.unchanged) unchanged, \(c.failed + missing) failed"
             if c.pruned > 0 { line += ", \(c.pruned) pruned" }
             line += " documents; \(c.claims) claims stored in \(store)"
-        if s.otherWorkers > 0 { line += "; \(s.otherWorkers) files read by other workers" }
+            if s.otherWorkers > 0 { line += "; \(s.otherWorkers) files read by other workers" }
             let mb = Double(s.bytesParsed) / 1e6
             line += String(format: "; %.2f s", s.seconds)
             if s.parsed > 0, s.seconds > 0 {

@@ -1,6 +1,7 @@
 import ClaimExtraction
 import ClaimModel
 import DocumentText
+import Foundation
 import Testing
 
 /// The work the extractor does grows linearly with its input, whatever the input: the two
@@ -98,5 +99,48 @@ struct RandomInputTests {
             }
             if let p = c.period { #expect(p.start <= p.end) }
         }
+    }
+}
+
+/// The per-document time budget: extraction stops at its next checkpoint once the deadline has
+/// passed, with the stage it stopped in, and runs as before without one.
+@Suite("Time budget")
+struct TimeBudgetTests {
+    static let sentence = "The S&P 500 rose 1.2% to 6,552.51 on Oct. 9, 2025, while the Nasdaq gained 0.8%. "
+
+    @Test("a deadline already passed stops extraction before its first sentence")
+    func passed() throws {
+        let document = try DocumentReader().read(Array(Self.sentence.utf8), fileName: "t.txt")
+        let gone = Deadline.after(seconds: 1e-9)
+        Thread.sleep(forTimeInterval: 0.001)
+        #expect(throws: TimeBudgetExceeded(budget: 1e-9, stage: "cutting the text into sentences")) {
+            try ClaimExtractor().extraction(document, doc: "t.txt", deadline: gone)
+        }
+    }
+
+    @Test("a deadline that passes midway stops extraction at a sentence, not at the end")
+    func midway() throws {
+        let count = 20_000
+        let document = try DocumentReader().read(Array(String(repeating: Self.sentence, count: count).utf8), fileName: "t.txt")
+        do throws(TimeBudgetExceeded) {
+            _ = try ClaimExtractor().extraction(document, doc: "t.txt", deadline: .after(seconds: 0.005))
+            Issue.record("20,000 sentences read within 5 ms")
+        } catch {
+            #expect(error.budget == 0.005)
+            if error.stage.hasPrefix("reading sentence ") {
+                let numbers = error.stage.split(separator: " ").compactMap { Int($0) }
+                #expect(numbers.count == 2 && numbers[0] < numbers[1] && numbers[1] == count, "\(error.stage)")
+            } else {
+                #expect(error.stage == "cutting the text into sentences")
+            }
+        }
+    }
+
+    @Test("with no deadline the claims are those of the plain call")
+    func never() throws {
+        let document = try DocumentReader().read(Array(Self.sentence.utf8), fileName: "t.txt")
+        let bounded = try ClaimExtractor().extraction(document, doc: "t.txt", deadline: .after(seconds: 3600))
+        #expect(bounded.claims.map(\.quote) == ["1.2%", "6,552.51", "0.8%"])
+        #expect(bounded.claims == ClaimExtractor().extract(document, doc: "t.txt"))
     }
 }

@@ -95,6 +95,32 @@ struct HostileInputTests {
         #expect(try runProcess(binary, ["extract", folder.path("in"), "--max-bytes", "lots"]).status == 64)
     }
 
+    @Test("--time-budget: a document over it is a clear error naming it; the others are read, by extract and by ingest")
+    func timeBudget() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/good.txt", Self.good)
+        // 210 KB of prose with 9,000 claims: seconds in the debug build the tests run in (about
+        // 50 KB/s), while good.txt takes about a millisecond there
+        try folder.write("in/big.txt", String(repeating: "The index rose 1% and fell 2% as yields moved 3 bp on Oct. 9, 2025. ", count: 3_000))
+        let r = try runProcess(binary, ["extract", folder.path("in"), "--format", "jsonl", "--time-budget", "100ms"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("big.txt: took longer than the time budget of 100 ms (stopped while "), "\(r.stderr)")
+        #expect(r.stderr.contains("raise it with --time-budget"))
+        #expect(!r.stdout.contains("\"doc\":\"big.txt\""), "no partial claims of the stopped document")
+        #expect(r.stdout.contains("\"doc\":\"good.txt\""))
+
+        let store = folder.path("claims.sqlite")
+        let ingest = try runProcess(binary, ["ingest", folder.path("in"), "--store", store, "--time-budget", "0.1"])
+        #expect(ingest.stderr.contains("big.txt: took longer than the time budget of 100 ms"), "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("1 new, 0 changed, 0 unchanged, 1 failed"), "\(ingest.stderr)")
+        // no limit: both read
+        let unlimited = try runProcess(binary, ["ingest", folder.path("in"), "--store", store, "--time-budget", "none"])
+        #expect(unlimited.status == 0, "\(unlimited.stderr)")
+        #expect(unlimited.stderr.contains("1 new, 0 changed, 1 unchanged, 0 failed"), "\(unlimited.stderr)")
+        #expect(try runProcess(binary, ["extract", folder.path("in/good.txt"), "--time-budget", "soon"]).status == 64)
+    }
+
     @Test("claims text --out never writes outside its folder: control characters in names, links that lead out")
     func outPaths() throws {
         let folder = try TemporaryFolder()

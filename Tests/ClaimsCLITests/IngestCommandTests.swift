@@ -162,6 +162,48 @@ struct IngestCommandTests {
         #expect(try db.integrityCheck() == ["ok"])
     }
 
+    @Test("a write stopped by a file-size limit (ulimit -f): a clear error naming the store; the database intact and usable",
+          .enabled(if: corpusPresent, "Corpus/ not present"))
+    func fileSizeLimit() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (big, expected) = try Self.bigFolder(folder, copies: 8, binary: binary)
+        try folder.write("first/good.txt", "The S&P 500 rose 1.2% to 6,552.51 on Oct. 9, 2025, while the Nasdaq gained 0.8%.\n")
+        let store = folder.path("claims.sqlite")
+        let first = try runProcess(binary, ["ingest", folder.path("first"), "--store", store])
+        #expect(first.status == 0, "\(first.stderr)")
+        let size = try #require(FileManager.default.attributesOfItem(atPath: store)[.size] as? Int)
+
+        // the big folder under a limit of the database's size and 64 KB more, in the 512-byte
+        // blocks of POSIX sh's ulimit: the write that crosses it fails with EFBIG (claims ignores
+        // SIGXFSZ, which would otherwise kill it mid-write)
+        let blocks = (size + 64 * 1024) / 512
+        let limited = try runProcess(URL(fileURLWithPath: "/bin/sh"),
+                                     ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", binary.path,
+                                      "ingest", big.path, "--store", store, "--date", "2025-10-12"])
+        #expect(limited.status == 3, "the database cannot be used: exit 3; \(limited.stderr)")
+        #expect(limited.stderr.contains("\(store): the write failed ("), "\(limited.stderr)")
+        #expect(limited.stderr.contains("the database is unchanged by it"))
+        #expect(!limited.stderr.contains("Fatal error") && !limited.stderr.contains("Stack dump"))
+
+        // intact: the first document whole, every stored document whole, the file sound
+        let db = try SQLiteClaimDatabase(path: store)
+        #expect(try db.integrityCheck() == ["ok"])
+        let partial = try db.documents()
+        #expect(partial.contains { $0.name == "good.txt" && $0.claimCount == 3 && $0.storedClaims == 3 })
+        #expect(partial.count < expected.count + 1, "the limit stopped nothing")
+        for d in partial where d.name != "good.txt" {
+            #expect(d.storedClaims == d.claimCount && d.claimCount == expected[d.name], "\(d.name): half stored")
+        }
+        // usable: without the limit the same ingest finishes the rest
+        let again = try runProcess(binary, ["ingest", big.path, "--store", store, "--date", "2025-10-12"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let all = try db.documents()
+        #expect(all.count == expected.count + 1)
+        #expect(all.allSatisfy { $0.storedClaims == $0.claimCount && ($0.name == "good.txt" || $0.claimCount == expected[$0.name]) })
+        #expect(try db.integrityCheck() == ["ok"])
+    }
+
     @Test("a killed ingest leaves a sound database of whole documents; the next ingest finishes the rest",
           .enabled(if: corpusPresent, "Corpus/ not present"))
     func crashSafety() throws {

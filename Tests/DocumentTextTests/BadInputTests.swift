@@ -70,6 +70,19 @@ struct BadInputTests {
         #expect(doc.text.hasSuffix("Final paragraph: the S&P 500 ended the session at 6,688.46, a record close."))
     }
 
+    @Test("a deadline that has passed stops the reading at a checkpoint, with the stage; none reads as before")
+    func timeBudget() throws {
+        let html = Array("<html><body><article><p>The Dow fell 1.1% to 45,000 on Oct. 10, 2025.</p></article></body></html>".utf8)
+        let gone = Deadline.after(seconds: 1e-9)
+        Thread.sleep(forTimeInterval: 0.001)
+        #expect(throws: TimeBudgetExceeded(budget: 1e-9, stage: "detecting the encoding")) { try reader.read(html, fileName: "a.html", deadline: gone) }
+        #expect(throws: TimeBudgetExceeded(budget: 1e-9, stage: "decoding UTF-16")) {
+            try reader.read([0xFF, 0xFE] + Array("Oil fell 2%.".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, fileName: "a.txt", deadline: gone)
+        }
+        let doc = try reader.read(html, fileName: "a.html", deadline: .after(seconds: 3600))
+        #expect(doc.text == "The Dow fell 1.1% to 45,000 on Oct. 10, 2025.")
+    }
+
     @Test("a file over the size limit is refused before parsing")
     func sizeLimit() {
         var options = ExtractionOptions()
