@@ -60,7 +60,7 @@ public struct ExtractRun: Sendable {
                 do throws(TimeBudgetExceeded) {
                     x = try this.extractor.extraction(document, doc: input.doc, deadline: deadline)
                 } catch {
-                    return Outcome(input: input, result: .failure(InputError(path: input.isStandardInput ? "stdin" : input.path, reason: error.description)))
+                    return Outcome(input: input, result: .failure(InputError(input, reason: error.description)))
                 }
                 return Outcome(input: input, result: .success(x.claims), sentences: x.sentences, textBytes: document.text.utf8.count)
             }

@@ -43,6 +43,11 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// An error about `input`, named by its path (`stdin` for standard input).
+    public init(_ input: InputFile, reason: String) {
+        self.init(path: input.isStandardInput ? "stdin" : input.path, reason: reason)
+    }
+
     public var description: String { "\(path): \(reason)" }
 }
 
