@@ -27,6 +27,10 @@ let package = Package(
         .executableTarget(name: "FuzzExtraction", dependencies: [
             "FuzzDriver", .product(name: "DocumentText", package: claims), .product(name: "ClaimExtraction", package: claims),
         ], swiftSettings: fuzzer, linkerSettings: linker),
+        .executableTarget(name: "FuzzUserFiles", dependencies: [
+            "FuzzDriver", .product(name: "ClaimsKit", package: claims), .product(name: "DocumentText", package: claims),
+            .product(name: "ClaimExtraction", package: claims),
+        ], swiftSettings: fuzzer, linkerSettings: linker),
         .executableTarget(name: "FuzzPriceFile", dependencies: ["FuzzDriver", .product(name: "MarketMetrics", package: claims)],
                           swiftSettings: fuzzer, linkerSettings: linker),
     ]

@@ -3,10 +3,10 @@
 # comes first), with AddressSanitizer, and reports the runs, their rate, and what it found.
 #
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
-#   TARGET: FuzzDocumentText | FuzzExtraction | FuzzPriceFile
+#   TARGET: FuzzDocumentText | FuzzExtraction | FuzzPriceFile | FuzzUserFiles
 #
 # The seeds are Tests/Fuzz/TARGET (our own small files, committed) and our Corpus articles (or,
-# for price files, Corpus/market); the growing corpus lives in
+# for price files, Corpus/market; for the user's TSV files, our Lexicons/en); the growing corpus lives in
 # .build-fuzz/corpus/TARGET, so the committed seeds stay as they are. An input that crashes, trips
 # the sanitizer, takes over 1 s (-timeout=1) or needs over 2 GB is written to
 # .build-fuzz/artifacts/TARGET/ and the script exits non-zero: keep it as a regression test.
@@ -27,6 +27,7 @@ mkdir -p "$CORPUS" "$ARTIFACTS"
 LOG=.build-fuzz/$TARGET.log
 case $TARGET in
   FuzzPriceFile) EXTRA_SEEDS=Corpus/market ;;
+  FuzzUserFiles) EXTRA_SEEDS=Lexicons/en ;;
   *) EXTRA_SEEDS=Corpus ;;
 esac
 
