@@ -6,13 +6,11 @@ import DocumentText
 import Foundation
 import Recognizers
 
-/// Options every command that reads documents shares: the document date and extra lexicons.
-struct DocumentOptions: ParsableArguments {
+/// Options of every command that reads files into documents (`text` among them): the document
+/// date and the limits per file.
+struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Publication date (YYYY-MM-DD) for documents that no sidecar dates.")
     var date: CalendarDate?
-
-    @Option(name: .long, help: "An extra entity lexicon (TSV in the columns of entities.tsv); repeatable.")
-    var lexicon: [String] = []
 
     @Option(name: .long, help: "Refuse input files larger than this (bytes, or with K, M, G).")
     var maxBytes: ByteCount = ByteCount(ExtractionOptions().maxBytes)
@@ -20,17 +18,27 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "Give up on a document that takes longer than this (seconds, or with ms, s, m; none for no limit).")
     var timeBudget: TimeBudget = TimeBudget(seconds: DocumentLoader.defaultTimeBudget)
 
-    /// The document reader with these options.
-    func reader() -> DocumentReader {
-        var options = ExtractionOptions()
-        options.maxBytes = maxBytes.bytes
-        return DocumentReader(options: options)
-    }
-
     /// The document loader with these options, for `inputs` (their sidecars are read).
     func loader(for inputs: [InputFile]) -> DocumentLoader {
-        DocumentLoader(reader: reader(), date: date, sidecars: Sidecar.load(for: inputs), timeBudget: timeBudget.seconds)
+        var options = ExtractionOptions()
+        options.maxBytes = maxBytes.bytes
+        return DocumentLoader(reader: DocumentReader(options: options), date: date, sidecars: Sidecar.load(for: inputs),
+                              timeBudget: timeBudget.seconds)
     }
+}
+
+/// Options every command that extracts claims shares: the reading options and extra lexicons.
+struct DocumentOptions: ParsableArguments {
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(name: .long, help: "An extra entity lexicon (TSV in the columns of entities.tsv); repeatable.")
+    var lexicon: [String] = []
+
+    /// The date given on the command line, if any.
+    var date: CalendarDate? { reading.date }
+
+    /// The document loader with these options, for `inputs` (their sidecars are read).
+    func loader(for inputs: [InputFile]) -> DocumentLoader { reading.loader(for: inputs) }
 
     /// The user's lexicon files, read.
     func lexiconTexts() throws -> [(path: String, text: String)] {
@@ -166,7 +174,7 @@ struct TimeBudget: ExpressibleByArgument, Sendable, CustomStringConvertible {
 
     init?(argument: String) {
         var text = argument.trimmingCharacters(in: .whitespaces).lowercased()
-        if text == "none" || text == "0" { seconds = nil; return }
+        if text == "none" { seconds = nil; return }
         var scale = 1.0
         for (suffix, s) in [("ms", 0.001), ("s", 1.0), ("m", 60.0)] where text.hasSuffix(suffix) {
             text.removeLast(suffix.count)

@@ -30,14 +30,7 @@ extension Claims {
         @Option(name: .long, help: "Files processed in parallel (default: all cores).")
         var jobs: Int = ParallelRunner.coreCount
 
-        @Option(name: .long, help: "Publication date (YYYY-MM-DD) for documents that no sidecar dates.")
-        var date: CalendarDate?
-
-        @Option(name: .long, help: "Refuse input files larger than this (bytes, or with K, M, G).")
-        var maxBytes: ByteCount = ByteCount(ExtractionOptions().maxBytes)
-
-        @Option(name: .long, help: "Give up on a document that takes longer than this (seconds, or with ms, s, m; none for no limit).")
-        var timeBudget: TimeBudget = TimeBudget(seconds: DocumentLoader.defaultTimeBudget)
+        @OptionGroup var reading: ReadingOptions
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -48,10 +41,7 @@ extension Claims {
             let (inputs, missing) = InputDiscovery.discover(paths)
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
-            var options = ExtractionOptions()
-            options.maxBytes = maxBytes.bytes
-            let loader = DocumentLoader(reader: DocumentReader(options: options), date: date, sidecars: Sidecar.load(for: inputs),
-                                        timeBudget: timeBudget.seconds)
+            let loader = reading.loader(for: inputs)
             let run = TextRun(loader: loader, format: format, outputFolder: out, jobs: jobs)
             let output = StandardOutput()
             // Several documents on standard output get `head`-style headers between them.
