@@ -105,20 +105,37 @@ public struct ClaimExtractor: Sendable {
                 }
                 drafts = TableRules(a: analysis, context: context).drafts(cells, header: discourse.tableHeader,
                                                                           around: previousBlockPeriods, discourse: discourse)
+            } else if let table = textTable(analysis, &discourse, sentences: sentences, next: next, bytes: bytes, context: context) {
+                // a return table written as text: its header, or rows under it
+                drafts = table
             } else {
                 if s.kind != .tableRow { discourse.tableHeader = nil }
-                if s.kind == .heading { discourse.recentPeriod = nil }
                 let prose = prose(analysis, context, &discourse)
                 drafts = prose.drafts
+                let label = ClaimExtractor.isSectionLabel(s, analysis, bytes)
                 blockPeriods += analysis.periods.compactMap(\.period)
-                if let p = prose.discussed ?? (prose.namedPeriods ? discourse.lastPeriod : nil) {
-                    // the period of the sentence's latest move, else the one it names
-                    let moves = drafts.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && !$0.forecast && !$0.hypothetical }
-                    discourse.recentPeriod = moves.last?.period ?? p
+                // the period the text reports on, for the next sentences' moves that name none:
+                // the period the sentence's latest move read for itself, else the period a
+                // sentence about a move names ("Stocks fell on Tuesday …")
+                let realized = drafts.filter { !$0.forecast && !$0.hypothetical }
+                let readMoves = realized.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && ClaimRules.readPeriod($0.rules.period) }
+                if label, prose.discussed != nil {
+                    // a heading or a label ("On Tuesday:", "For the week:", "Q3 2021 Market
+                    // Highlights") opens a section: its period, or none, frames the lines below
+                    discourse.recentPeriod = prose.discussed
+                    discourse.periodFromSection = prose.discussed != nil
+                    if let p = prose.discussed, p.isPoint { discourse.recentDay = p }
+                } else if let p = readMoves.last?.period {
+                    discourse.recentPeriod = p
+                    discourse.periodFromSection = false
+                } else if prose.framing, let p = prose.discussed {
+                    discourse.recentPeriod = p
+                    discourse.periodFromSection = false
                 }
-                discourse.recentSpans += drafts.filter { !$0.forecast && !$0.hypothetical && $0.metric != .level }.compactMap(\.period)
+                discourse.recentSpans += realized.filter { $0.metric != .level && ClaimRules.readPeriod($0.rules.period) }.compactMap(\.period)
                 if discourse.recentSpans.count > 8 { discourse.recentSpans.removeFirst(discourse.recentSpans.count - 8) }
-                if let day = drafts.last(where: { $0.period?.isPoint == true && $0.metric != .level })?.period ?? prose.namedDay {
+                if let day = realized.last(where: { $0.period?.isPoint == true && [Metric.return, .points].contains($0.metric) && ClaimRules.readPeriod($0.rules.period) })?.period
+                    ?? (prose.framing ? prose.namedDay : nil) {
                     discourse.recentDay = day
                 }
                 discourse.recentBlock = s.block
@@ -132,6 +149,69 @@ public struct ClaimExtractor: Sendable {
             }
         }
         return Extraction(claims: claims, sentences: read, spans: sentences, steps: steps)
+    }
+
+    /// The claims of a sentence that belongs to a text table (`TextTables`): none for its header
+    /// line, which opens the table, and one a figure for its rows; nil for a sentence that is not
+    /// part of one (which closes the table being read).
+    func textTable(_ a: SentenceAnalysis, _ discourse: inout Discourse, sentences: [SentenceSpan], next: Int, bytes: [UInt8],
+                   context: RecognizerContext) -> [Draft]? {
+        if let layout = discourse.textTable {
+            if let rows = TextTables.rows(a, width: layout.columns.count, from: 0, to: a.tokens.count) {
+                return TextTables.drafts(a, rows, layout, document: context.documentDate)
+            }
+            discourse.textTable = nil
+        }
+        // only a sentence with a run of period headers is worth the look
+        guard a.periods.count >= 2 || a.tokens.contains(where: { $0.kind == .number }) else { return nil }
+        if var layout = TextTables.headerLine(a) {
+            if layout.asOf == nil { layout.asOf = asOfAhead(sentences, from: next, bytes: bytes, context: context) }
+            discourse.textTable = layout
+            return []
+        }
+        // a table run into one line with its header: "INDEX 1-MONTH (%) 3-MONTH (%) YTD (%) S&P 500
+        // 5.51 12.32 1.25 Dow Jones Industrial Average 2.38 8.55 -7.39"
+        if let h = TextTables.header(a), let rows = TextTables.rows(a, width: h.columns.count, from: h.end, to: a.tokens.count), rows.count >= 2 {
+            var layout = TextTables.layout(a, h.columns, h.start, h.end)
+            if layout.asOf == nil { layout.asOf = asOfAhead(sentences, from: next, bytes: bytes, context: context) }
+            // prose before the table in the same line keeps its own claims
+            var drafts: [Draft] = []
+            if a.quantities.contains(where: { $0.role == .quantity && $0.start < h.start }) {
+                drafts = prose(a, context, &discourse).drafts.filter { $0.mention.start < h.start }
+            }
+            return drafts + TextTables.drafts(a, rows, layout, document: context.documentDate)
+        }
+        return nil
+    }
+
+    /// An "as of" date in the few sentences after a table ("Data as of July 31, 2020.").
+    func asOfAhead(_ sentences: [SentenceSpan], from: Int, bytes: [UInt8], context: RecognizerContext) -> CalendarDate? {
+        for s in sentences[min(from, sentences.count)..<min(from + 4, sentences.count)] where s.byteEnd - s.byteStart < 400 {
+            let a = SentenceAnalyzer.analyze(Array(bytes[s.byteStart..<s.byteEnd]), context)
+            if let d = a.periods.first(where: { $0.kind == .asOf })?.period?.end { return d }
+        }
+        return nil
+    }
+
+    /// True for a sentence that heads a section: a heading block, or a whole short line that
+    /// ends with a colon ("On Tuesday:", "For the week:", "Here's where the benchmarks ended:")
+    /// or reads as a headline (a dozen words or fewer with no closing punctuation, "Q3 2021
+    /// Market Highlights").
+    static func isSectionLabel(_ s: SentenceSpan, _ a: SentenceAnalysis, _ bytes: [UInt8]) -> Bool {
+        if s.kind == .heading { return true }
+        // a whole line: a line break (or the text's edge) on both sides
+        var b = s.byteStart
+        while b > 0, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+        var e = s.byteEnd
+        while e < bytes.count, bytes[e] == 0x20 || bytes[e] == 0x09 || bytes[e] == 0x0D { e += 1 }
+        guard s.kind != .tableRow, b == 0 || bytes[b - 1] == 0x0A, e == bytes.count || bytes[e] == 0x0A,
+              let last = a.tokens.last, let first = a.tokens.first else { return false }
+        let words = a.tokens.lazy.filter { $0.kind == .word }.count
+        if last.kind == .symbol, last.scalar == ":" { return words <= 16 }
+        guard words <= 12, words >= 1, first.kind != .word || first.capitalized || first.kind == .number else { return false }
+        if last.kind == .symbol, [".", "!", "?", ";", ",", "\"", "\u{201D}", "'", "\u{2019}", "\u{2026}", ")"].contains(last.scalar) { return false }
+        // a line of figures is a table row or a list of numbers, not a heading
+        return a.quantities.filter { $0.role == .quantity }.count <= 1
     }
 
     /// The most numbers a sentence of prose is read with at once. A real sentence holds a handful;
@@ -177,13 +257,16 @@ public struct ClaimExtractor: Sendable {
     func prose(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse) -> Prose {
         // the rules hold a copy of the discourse: they must be gone before it is updated below, or
         // every update would copy its tables
-        let (drafts, subject, named, discussed, day) = proseRules(a, context, &discourse)
+        let (drafts, subject, named, discussed, day, fronted) = proseRules(a, context, &discourse)
+        // a sentence about a move that has happened: it has a verb of change and names no later day
+        let framing = a.cues.contains { if case .direction = $0.cue { return true }; return false }
+            && (discussed.map { p in context.documentDate.map { p.start <= $0 } ?? true } ?? true)
         discourse.sentences += 1
         // what the next sentence's "it" or "the index" refers to: the latest entity of each kind,
         // then the sentence's main subject
         for e in a.entities where !e.negated { discourse.remember(e.entity, a.text(e.start, e.end)) }
         if let (e, text, _) = subject { discourse.remember(e, text) }
-        return Prose(drafts: drafts, namedPeriods: named, discussed: discussed, namedDay: day)
+        return Prose(drafts: drafts, namedPeriods: named, discussed: discussed, namedDay: day, framing: framing, fronted: fronted)
     }
 
     /// What the prose rules give back about a sentence.
@@ -195,10 +278,14 @@ public struct ClaimExtractor: Sendable {
         var discussed: Period?
         /// The last single day among those periods.
         var namedDay: Period?
+        /// True when the sentence reports a move that has happened (a verb of change, no future period).
+        var framing: Bool
+        /// True when the period it names opens the sentence ("In 2021, …", "2019 was …").
+        var fronted: Bool
     }
 
     private func proseRules(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse)
-        -> ([Draft], (Entity, String, String)?, Bool, Period?, Period?) {
+        -> ([Draft], (Entity, String, String)?, Bool, Period?, Period?, Bool) {
         var rules = ClaimRules(a, context, discourse)
         var drafts = rules.candidates()
         var done: [Draft] = []
@@ -223,6 +310,12 @@ public struct ClaimExtractor: Sendable {
             rules.flags(&d)
             d.isChange = rules.isChange(d)
             rules.comparison(&d)
+            // a level is where something stands, not a move: it has no direction ("rose 1.2% to
+            // 6,552.51": the 1.2% is up, the level is not)
+            if d.metric == .level, d.direction != nil {
+                d.direction = nil
+                d.rules.direction = "direction.level"
+            }
             if d.isChange, d.direction == .down { d.value = -abs(d.value) }
             if !d.isChange, !d.mention.signed { d.value = abs(d.value) }
             drafts[k] = d
@@ -236,9 +329,16 @@ public struct ClaimExtractor: Sendable {
         }
         // the period the sentence is about carries to the next sentences that name none; a
         // starting point ("from Wednesday's close") is not what it is about
-        let named = a.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade }
-        return (drafts, rules.sentenceSubject(), !named.isEmpty, named.last.flatMap { rules.underDiscussion($0) },
-                named.last(where: { $0.period?.isPoint == true })?.period)
+        // a period that names another event ("this year's advance", "Tuesday's gains") is not
+        // what the sentence reports
+        let named = a.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade && !rules.isAhead($0)
+            && !rules.isPossessive($0) }
+        for p in named where p.kind == .year || p.kind == .yearAlone { if let y = p.period?.start.year { discourse.namedYears.insert(y) } }
+        let fronted = rules.frontedPeriod().map { f in named.last.map { $0.start == f.start } ?? false } ?? false
+        // the period a sentence is about is its first ("Stocks plunged on Wednesday, giving back
+        // Tuesday's gains"); a label names one
+        return (drafts, rules.sentenceSubject(), !named.isEmpty, named.first.flatMap { rules.underDiscussion($0) },
+                named.last(where: { $0.period?.isPoint == true })?.period, fronted)
     }
 
     /// The finished claim: quote, offsets and sentence placed in the document.

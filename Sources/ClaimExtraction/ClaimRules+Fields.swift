@@ -77,8 +77,8 @@ extension ClaimRules {
             // a price: "$4,000 an ounce", "$65 a barrel", "$225 per share", "a price target of $225"
             let perUnit = ["an", "a", "per"].contains(lower(q.spanEnd)) && ["ounce", "barrel", "share", "troy", "ton", "tonne", "gallon", "bushel", "pound", "unit", "coin", "token"].contains(lower(q.spanEnd + 1))
             if perUnit || hasCue(max(lo, q.spanStart - 6), q.spanStart, { $0 == .metric(.level) }) {
+                // a price keeps its currency: "$65 a barrel" is 65 usd, metric level
                 set(.level, perUnit ? "metric.price-per-unit" : "metric.price-target")
-                d.unit = .level
                 return
             }
             if hasCue(max(lo, q.spanStart - 10), min(hi, q.spanEnd + 4), { $0 == .metric(.marketCap) }) {
@@ -90,7 +90,7 @@ extension ClaimRules {
             // a price after "closed at", "to", "at": a level
             if q.spanStart >= 1, cuesEnding(q.spanStart).contains(where: { $0.cue == .level }),
                a.entities.contains(where: { $0.end <= q.start && ["company", "commodity", "crypto", "etf", "index"].contains($0.entity.kind) }) {
-                set(.level, "metric.price-level"); d.unit = .level; return
+                set(.level, "metric.price-level"); return
             }
             set(.amount, "metric.money")
             return
@@ -614,8 +614,9 @@ extension ClaimRules {
     /// period" takes the last one.
     func period(_ d: inout Draft, previous: Draft?) {
         choosePeriod(&d, previous: previous)
-        // a level is a point in time: the last day of an interval
-        if d.metric == .level, let p = d.period, !p.isPoint {
+        // a level is a point in time: the last day of an interval; so is a rate reached or
+        // standing ("the yield fell to 4.05%"), unlike a rate moved by an amount ("by 0.25%")
+        if d.metric == .level || (d.metric == .rate && d.unit == .percent && d.mention.bound != .range && !rateMoved(d)), let p = d.period, !p.isPoint {
             d.period = Period(start: p.end, end: p.end, text: p.text)
         }
         // "having started 2025 at 2,230.16": a starting level has no direction
@@ -637,7 +638,7 @@ extension ClaimRules {
         // a period introduced by "from" ("up 7.8% from its June 30 close") or naming a reference
         // ("2.3% under Friday's close") dates the reference, not the claim — unless the claim is
         // that reference ("from its June 30 close of 6,204.95")
-        if let p = a.periods.first(where: { isReference($0) && $0.end <= q.spanStart && q.spanStart - $0.end <= 5 }),
+        if let p = a.periods.first(where: { isReference($0) && !isSuperlativeReference($0) && $0.end <= q.spanStart && q.spanStart - $0.end <= 5 }),
            !a.quantities.contains(where: { $0.role == .quantity && $0.start > p.end && $0.start < q.start }) {
             set(p, "period.reference-own"); return
         }
@@ -654,8 +655,10 @@ extension ClaimRules {
         }
         // the sentence's fronted period: "In Q3 2025, … rose to 51%"
         if let p = frontedPeriod() { set(p, "period.fronted"); return }
-        // a compared quantity takes the period of the claim it is compared with
-        if let prev = previous, comparedWith(d, prev) {
+        // a compared quantity takes the period of the claim it is compared with (when that claim
+        // read one; a defaulted one is defaulted again for this claim, by its own metric)
+        if let prev = previous, comparedWith(d, prev), !(prev.rules.period ?? "").hasPrefix("period.default"),
+           !(prev.rules.period ?? "").hasPrefix("period.none") || prev.period == nil && [Metric.valuation, .breadth, .marketCap].contains(d.metric) == false {
             d.period = prev.period
             d.rules.period = "period.compared"
             return
@@ -679,7 +682,13 @@ extension ClaimRules {
         // the past quarter")
         let own = usable.filter { p in
             let range = p.end <= q.spanStart ? span(p.end, q.spanStart) : span(q.spanEnd, p.start)
-            return !range.contains { a.token($0, in: ClaimRules.subordinators) }
+            if range.contains(where: { a.token($0, in: ClaimRules.subordinators) }) { return false }
+            // a period just after another number of its clause is that number's ("its previous
+            // record of 41,622.08 on Monday")
+            return EXP_OFF || !a.quantities.contains { o in
+                o.start != q.start && (o.role == .quantity || o.role == .bare) && p.start >= o.spanEnd && p.start <= o.spanEnd + 4
+                    && clauseOf[p.start] == clauseOf[min(o.start, clauseOf.count - 1)]
+            }
         }
         if [Metric.return, .points, .flows, .rate, .growth, .level].contains(d.metric),
            let p = own.min(by: { distance($0, q) < distance($1, q) }) {
@@ -693,22 +702,126 @@ extension ClaimRules {
         if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod {
             if d.metric == .level, !p.isPoint { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p
-            d.rules.period = "period.carried"
+            d.rules.period = discourse.periodFromSection ? "period.section" : "period.carried"
+            return
+        }
+        if let p = defaultPeriod(d) {
+            d.period = p
+            d.rules.period = p.isPoint && p.start != context.documentDate ? "period.default-session" : "period.default-date"
             return
         }
         set(nil, "period.none")
+    }
+
+    /// The period of a claim whose text names none: a report is about its own day. A move or a
+    /// level is the session the text reports on (the latest session on or before the document's
+    /// date); a figure that stands (a weight, a yield, a valuation) is dated to the document's
+    /// date. Projections, illustrations and timeless facts (an index's number of members) have none.
+    var EXP_OFF: Bool { true }
+
+    /// True when a rate in percent is the size of a move ("cut by 0.25%", "rose 0.1%"), not
+    /// the rate reached or standing.
+    func rateMoved(_ d: Draft) -> Bool {
+        let k = d.mention.spanStart - 1
+        guard k >= 0 else { return false }
+        if lower(k) == "by" { return true }
+        return cuesEnding(d.mention.spanStart).contains { if case .direction = $0.cue { return true }; return false }
+            && !cuesEnding(d.mention.spanStart).contains { $0.cue == .level }
+    }
+
+    /// True for a period rule that read the claim's period in its own sentence (not carried
+    /// from the text before, not defaulted).
+    static func readPeriod(_ rule: String?) -> Bool {
+        guard let rule else { return false }
+        return !(rule.hasPrefix("period.carried") || rule.hasPrefix("period.section") || rule.hasPrefix("period.default")
+                 || rule.hasPrefix("period.none"))
+    }
+    func defaultPeriod(_ d: Draft) -> Period? {
+        guard let doc = context.documentDate, !d.forecast, !d.hypothetical else { return nil }
+        if d.unit == .count, d.metric == .other, membersCount(d.mention) { return nil }
+        // a valuation, a breadth reading or a share of the market's value stated without a date
+        // characterises rather than reports ("trades at 22 times earnings", "96% of chip stocks
+        // trade above …"): left undated
+        if [Metric.valuation, .breadth, .marketCap].contains(d.metric) { return nil }
+        // a target ("its 2% target", "a price goal of $250") holds until it changes
+        if ["target", "goal", "objective"].contains(lower(d.mention.spanEnd)) { return nil }
+        if [Metric.return, .points, .level, .flows].contains(d.metric) || (d.metric == .rate && d.isChangeLike) {
+            let day = discourse.recentDay?.end ?? TradingCalendar.session(onOrBefore: doc)
+            return Period(start: day, end: day, text: nil)
+        }
+        return Period(start: doc, end: doc, text: nil)
+    }
+
+    /// A count of an index's or a group's members ("the 500 companies in the index", "30
+    /// stocks", "10 of the 11 sectors"): a fact without a date.
+    func membersCount(_ q: QuantityMention) -> Bool {
+        let noun = lower(q.spanEnd - 1) == lower(q.start) ? lower(q.spanEnd) : lower(q.spanEnd - 1)
+        let members: Set<String> = ["stocks", "companies", "members", "components", "constituents", "entities", "sectors", "names",
+                                    "issues", "securities", "large-company", "listed", "top"]
+        if members.contains(noun) || (q.spanEnd + 1 < t.count && members.contains(lower(q.spanEnd + 1))) { return true }
+        // "(of the 500 in the index)", "10 of the 11 primary sectors"
+        if q.start >= 2, lower(q.start - 1) == "the", lower(q.start - 2) == "of" { return true }
+        return false
     }
 
     /// True for a period that dates a reference point rather than a claim: after "from" ("from
     /// its June 30 close"), or naming a close, level or high ("under Friday's close").
     func isReference(_ p: PeriodMention) -> Bool {
         if (max(0, p.start - 3)..<p.start).contains(where: { lower($0) == "from" }) { return true }
+        if isSuperlativeReference(p) { return true }
         var k = p.end
         if isSymbol(k, "'", "\u{2019}"), lower(k + 1) == "s" { k += 2 }
         if ["close", "closing", "level", "high", "low", "peak", "finish", "record", "settlement"].contains(lower(k)) {
             return (max(0, p.start - 3)..<p.start).contains { ["from", "under", "below", "above", "over", "since", "of"].contains(lower($0)) }
         }
         return false
+    }
+
+    /// Superlatives that measure a claim against a stretch of history: the period after them
+    /// ("the biggest rate hike since 1994", "its worst day of 2019", "the first time since 2007",
+    /// "the longest streak in the last three months") is the yardstick, not the claim's period.
+    static let superlatives: WordSet = [
+        "worst", "best", "biggest", "largest", "highest", "lowest", "strongest", "weakest", "sharpest", "steepest",
+        "fastest", "slowest", "longest", "shortest", "most", "least", "deepest", "smallest", "greatest", "heaviest",
+        "widest", "narrowest", "first", "top",
+    ]
+
+    /// True for a period that follows a superlative in its clause ("since", "of", "in" just
+    /// before it): a reference, never the period a claim is about.
+    func isSuperlativeReference(_ p: PeriodMention) -> Bool {
+        let opener = p.kind == .since || ["since", "of", "in"].contains(lower(p.start))
+            || (p.start >= 1 && ["since", "of", "in"].contains(lower(p.start - 1)))
+        guard opener, p.start < clauseOf.count else { return false }
+        let clause = clauseOf[p.start]
+        var k = p.start - 1
+        while k >= max(0, p.start - 10), clauseOf[k] == clause || (k + 1 < t.count && clauseOf[k + 1] == clause && isSymbol(k, ",")) {
+            if a.token(k, in: ClaimRules.superlatives) {
+                // "first" only as "the first time", "for the first time"
+                if a.isWord(k, "first"), !a.isWord(k + 1, "time") { k -= 1; continue }
+                if a.isWord(k, "top"), !a.isWord(k + 1, "since") { k -= 1; continue }
+                return true
+            }
+            // a number between the superlative and the period: the period is the number's
+            if a.quantities.contains(where: { $0.start == k && ($0.role == .quantity || $0.role == .bare) }) { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// True for a period in the possessive ("this year's advance", "Tuesday's close").
+    func isPossessive(_ p: PeriodMention) -> Bool {
+        isSymbol(p.end, "'", "\u{2019}") && lower(p.end + 1) == "s"
+    }
+
+    /// True for a period the text looks ahead to ("into the final week", "later this year",
+    /// "the next meeting in July", "the coming quarter"): never what a reported figure is about.
+    func isAhead(_ p: PeriodMention) -> Bool {
+        let before = p.start >= 1 ? lower(p.start - 1) : ""
+        if ["into", "later", "earlier", "next", "coming", "upcoming", "ahead"].contains(before) { return true }
+        // "a sell-off earlier in the month": a time before the one reported
+        if p.start >= 2, ["earlier", "later"].contains(lower(p.start - 2)), before == "in" { return true }
+        if p.start >= 2, lower(p.start - 1) == "in", ["meeting", "meetings"].contains(lower(p.start - 2)) { return true }
+        return (p.start..<p.end).contains { ["next", "coming", "upcoming"].contains(lower($0)) }
     }
 
     /// A period mention's interval, where "the week", "the quarter" or "the three months" in a
@@ -724,6 +837,12 @@ extension ClaimRules {
                recent != period, recent.end <= period.end {
                 period = Period(start: recent.start, end: recent.end, text: period.text)
             }
+        }
+        // "the year" in January is the year just ended when the text has named it, or in the
+        // first week of the year ("stocks ended the year higher", written on January 3)
+        if p.rule == "period.for-the-year" || (p.rule == "period.unit" && lower(p.end - 1) == "year"), let doc = context.documentDate, doc.month == 1,
+           doc.day <= 7 || discourse.namedYears.contains(doc.year - 1) {
+            period = Period(start: CalendarDate(year: doc.year - 1, month: 1, day: 1)!, end: CalendarDate(year: doc.year - 1, month: 12, day: 31)!, text: period.text)
         }
         return period
     }

@@ -15,6 +15,8 @@ struct Draft {
     var hypothetical = false
     /// A change (a move, a flow), whose value is signed by its direction; not a level, a share or a gap.
     var isChange = false
+    /// A rate or share reached or moved with a verb of change (set before `isChange` is known).
+    var isChangeLike: Bool { direction != nil || mention.signed }
     var clause = 0
     var rules = FieldRules()
 }

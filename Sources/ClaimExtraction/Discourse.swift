@@ -16,13 +16,19 @@ struct Discourse {
     /// A short period (a day or a week) the previous sentence of the same block named, which a
     /// move with no period of its own continues ("… on Friday. The S&P 500 fell …").
     var recentPeriod: Period?
+    /// True when `recentPeriod` is a section label's ("For the week:"), not a claim's.
+    var periodFromSection = false
     /// The block `recentPeriod` was named in.
     var recentBlock = -1
     /// Periods of the text's claims, latest last, for "the week" or "the quarter" meaning the one
     /// under discussion.
     var recentSpans: [Period] = []
+    /// Calendar years the text has named (not as a yardstick), for "the year" in January.
+    var namedYears: Set<Int> = []
     /// The latest single day a claim was about, for "on the day".
     var recentDay: Period?
+    /// The text table being read (its header line has been seen), if any.
+    var textTable: TextTables.Layout?
     /// Column headers of the table being read, by column.
     var tableHeader: [String]?
     /// The block index of that table's header row.

@@ -181,6 +181,11 @@ public enum SentenceSplitter {
         if abbreviations.contains(word) { return nil }
         // a single letter ("J." in "Arthur J. Gallagher") is an initial
         if word.count == 1, let ch = word.first, ch.isLetter { return nil }
+        // a short capitalised abbreviation before a figure, as in a table row ("NASDAQ Comp. 9.65%",
+        // "Dow Jones Ind. Avg. 2.38")
+        if n >= 0x30 && n <= 0x39, (2...4).contains(word.count), word.allSatisfy({ $0.isLetter }), b[w] >= 0x41 && b[w] <= 0x5A {
+            return nil
+        }
         // a list marker opening the line: "1. Portfolio Concentration Risk"
         if w == lineStart || String(decoding: b[lineStart..<w], as: UTF8.self).allSatisfy({ $0 == " " || $0 == "\t" }) {
             if !word.isEmpty, word.count <= 3, word.allSatisfy({ $0.isNumber }) { return nil }

@@ -110,7 +110,8 @@ struct TableRules {
             switch col! {
             case .level:
                 d.metric = .level
-                d.unit = .level
+                // a price keeps its currency ("$4,012.50" is usd); a bare figure is a level
+                if q.unit == nil || !(q.unit!.isCurrency) { d.unit = .level }
                 d.period = headerPeriod ?? point
             case .points:
                 d.metric = q.unit == .percent ? .return : .points

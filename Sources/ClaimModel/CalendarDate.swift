@@ -90,6 +90,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day of the month `months` months later (earlier when negative), on the month's
+    /// last day when it is shorter ("March 31" less one month is "February 28").
+    public func addingMonths(_ months: Int) -> CalendarDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12, m = total % 12 + 1
+        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
+    }
+
     /// Day of the week, 1 = Monday ... 7 = Sunday (ISO 8601).
     public var weekday: Int {
         // 1970-01-01 was a Thursday (4).

@@ -1144,14 +1144,14 @@ the yellow metal	anaphor:commodity
 # Companies of the S&P 500 are in companies.tsv (generated); listed tickers in tickers.tsv.
 id	kind	name	aliases
 # --- U.S. indices
-SPX	index	S&P 500	S&P 500 index|Standard & Poor's 500|S&P|SPX|^GSPC|$SPX|.INX|S&P 500 Index|benchmark S&P 500|broad S&P 500|Standard and Poor's 500
-IXIC	index	Nasdaq Composite	Nasdaq|Nasdaq Composite index|COMP|^IXIC|tech-heavy Nasdaq|Nasdaq Composite Index|tech-heavy Nasdaq Composite
+SPX	index	S&P 500	S&P 500 index|Standard & Poor's 500|S&P|SPX|^GSPC|$SPX|.INX|S&P 500 Index|benchmark S&P 500|broad S&P 500|Standard and Poor's 500|S&P 500-stock index|Standard & Poor's 500 index|S&P 500 Composite
+IXIC	index	Nasdaq Composite	Nasdaq|Nasdaq Composite index|COMP|^IXIC|tech-heavy Nasdaq|Nasdaq Composite Index|tech-heavy Nasdaq Composite|NASDAQ Comp.|Nasdaq Comp.|Nasdaq composite|NASDAQ Composite
 NDX	index	Nasdaq-100	Nasdaq 100|Nasdaq-100 index|^NDX|Nasdaq 100 index
 DJI	index	Dow Jones Industrial Average	Dow|the Dow|Dow Jones|DJIA|INDU|^DJI|30-stock Dow|blue-chip Dow|Dow Jones industrials|Dow industrials
 DJT	index	Dow Jones Transportation Average	Dow transports|Dow Jones Transportation|Dow Transportation Average|transports index
 RUT	index	Russell 2000	Russell 2000 index|^RUT|RTY|small-cap Russell 2000|Russell 2000 Index
-RIY	index	Russell 1000	Russell 1000 index|Russell 1000 Index
-RAY	index	Russell 3000	Russell 3000 index
+RUI	index	Russell 1000	Russell 1000 index|Russell 1000 Index|Russell 1000
+RUA	index	Russell 3000	Russell 3000 index|Russell 3000
 RLG	index	Russell 1000 Growth	Russell 1000 Growth Index|Russell 1000 Growth index
 RLV	index	Russell 1000 Value	Russell 1000 Value Index|Russell 1000 Value index
 RUO	index	Russell 2000 Growth	Russell 2000 Growth Index
@@ -1159,32 +1159,32 @@ RUJ	index	Russell 2000 Value	Russell 2000 Value Index
 MID	index	S&P MidCap 400	S&P 400|S&P Midcap 400|S&P MidCap 400 index|S&P 400 index
 SML	index	S&P SmallCap 600	S&P 600|S&P Smallcap 600|S&P SmallCap 600 index|S&P 600 index
 OEX	index	S&P 100	S&P 100 index
-SPW	index	S&P 500 Equal Weight	S&P 500 Equal Weight Index|S&P 500 equal-weight index|equal-weight S&P 500|equal-weighted S&P 500|S&P 500 Equal Weighted|equal-weight index|equal-weighted index
+SPXEW	index	S&P 500 Equal Weight	S&P 500 Equal Weight Index|S&P 500 equal-weight index|equal-weight S&P 500|equal-weighted S&P 500|S&P 500 Equal Weighted|equal-weight index|equal-weighted index|S&P 500 Equal Weight|equal-weight S&P|equal-weighted S&P|S&P 500 equal-weighted index|equal-weight version of the S&P 500|equal-weighted version of the S&P 500
 W5000	index	Wilshire 5000	Wilshire 5000 Total Market Index|Wilshire 5000 index
 NYA	index	NYSE Composite	NYSE Composite index|NYSE stocks
-SOX	index	PHLX Semiconductor Index	Philadelphia Semiconductor Index|PHLX Semiconductor|SOX index|chip index
+SOX	index	PHLX Semiconductor Index	Philadelphia Semiconductor Index|PHLX Semiconductor|SOX index|chip index|Philadelphia SE Semiconductor Index|PHLX semiconductor index|semiconductor index
 VIX	index	Cboe Volatility Index	VIX|CBOE Volatility Index|Cboe VIX|VIX index|volatility index|fear gauge|Wall Street's fear gauge
 # --- world indices
-MXEF	index	MSCI Emerging Markets	MSCI Emerging Markets index|MSCI EM|MSCI EM index|MSCI Emerging Markets Index
+MXEF	index	MSCI Emerging Markets	MSCI Emerging Markets index|MSCI EM|MSCI EM index|MSCI Emerging Markets Index|MSCI Emerging Mkts|MSCI Emerging Markets Net|MSCI's emerging markets index
 MXEFIMI	index	MSCI Emerging Markets IMI	MSCI Emerging Markets IMI Index|MSCI EM IMI
 MXWO	index	MSCI World	MSCI World index|MSCI World Index
-MXWD	index	MSCI ACWI	MSCI All Country World Index|MSCI ACWI index|MSCI All-Country World Index
-MXEA	index	MSCI EAFE	MSCI EAFE index|MSCI EAFE Index
-UKX	index	FTSE 100	FTSE 100 index|FTSE|Footsie
+MXWD	index	MSCI ACWI	MSCI All Country World Index|MSCI ACWI index|MSCI All-Country World Index|MSCI ACWI|MSCI world equity index|MSCI's gauge of stocks across the globe|MSCI's world equity index|MSCI All Country World
+MXEA	index	MSCI EAFE	MSCI EAFE index|MSCI EAFE Index|MSCI EAFE Net|EAFE
+UKX	index	FTSE 100	FTSE 100 index|FTSE|Footsie|blue-chip FTSE 100|benchmark FTSE 100
 FTAW	index	FTSE All-World	FTSE All-World index|FTSE All World
-MCX	index	FTSE 250	FTSE 250 index
-NKY	index	Nikkei 225	Nikkei|Nikkei 225 index|Nikkei Stock Average
-TPX	index	Topix	TOPIX|Topix index
+MCX	index	FTSE 250	FTSE 250 index|mid-cap FTSE 250|midcap FTSE 250
+NKY	index	Nikkei 225	Nikkei|Nikkei 225 index|Nikkei Stock Average|Nikkei share average|Japan's Nikkei|Nikkei average
+TPX	index	Topix	TOPIX|Topix index|broader Topix
 SXXP	index	STOXX Europe 600	STOXX 600|Stoxx 600|Stoxx Europe 600|pan-European STOXX 600|STOXX 600 index
 SX5E	index	Euro Stoxx 50	EURO STOXX 50|Euro Stoxx 50 index|Eurostoxx 50
-DAX	index	DAX	DAX 40|German DAX|DAX index|Germany's DAX
-CAC	index	CAC 40	France's CAC 40|CAC 40 index|CAC
-HSI	index	Hang Seng	Hang Seng Index|Hang Seng index|Hong Kong's Hang Seng
-SHCOMP	index	Shanghai Composite	Shanghai Composite Index|Shanghai Composite index|SSE Composite
+DAX	index	DAX	DAX 40|German DAX|DAX index|Germany's DAX|German DAX index|Frankfurt's DAX|DAX 30
+CAC	index	CAC 40	France's CAC 40|CAC 40 index|CAC|France CAC|French CAC 40|Paris CAC 40
+HSI	index	Hang Seng	Hang Seng Index|Hang Seng index|Hong Kong's Hang Seng|HSI
+SHCOMP	index	Shanghai Composite	Shanghai Composite Index|Shanghai Composite index|SSE Composite|Shanghai Stock Exchange Composite Index|Shanghai Stock Exchange Composite|Shanghai composite|benchmark Shanghai Composite Index|SHCOMP
 KOSPI	index	KOSPI	Kospi|KOSPI index
 SENSEX	index	BSE Sensex	Sensex|S&P BSE Sensex|BSE Sensex index
 NIFTY	index	Nifty 50	NSE Nifty 50|Nifty|Nifty 50 index
-SPTSX	index	S&P/TSX Composite	S&P/TSX Composite index|TSX Composite|S&P/TSX
+SPTSX	index	S&P/TSX Composite	S&P/TSX Composite index|TSX Composite|S&P/TSX|TSX|Toronto Stock Exchange's S&P/TSX composite index
 AS51	index	S&P/ASX 200	ASX 200|S&P/ASX 200 index
 IBOV	index	Ibovespa	Bovespa|Ibovespa index
 # --- exchange-traded funds
@@ -1230,21 +1230,21 @@ MAG7	group	Magnificent Seven	Mag 7|Mag7|Magnificent 7|Mag Seven|Magnificent 7 st
 FAANG	group	FAANG	FAANG stocks
 # --- rates
 FEDFUNDS	rate	federal funds rate	fed funds rate|federal funds target rate|fed funds target rate|federal funds target range|fed funds target range|benchmark federal funds rate|target range|its target range|the target range
-US10Y	rate	10-year Treasury yield	10-year Treasury note yield|10-year yield|yield on the 10-year Treasury note|yield on the 10-year Treasury|10-year note yield|benchmark 10-year yield|10-year Treasury
-US2Y	rate	2-year Treasury yield	two-year Treasury yield|2-year yield|two-year yield|yield on the two-year Treasury note|yield on the 2-year Treasury|two-year note yield
-US30Y	rate	30-year Treasury yield	30-year yield|30-year bond yield|long bond yield
+US10Y	rate	10-year Treasury yield	10-year Treasury note yield|10-year yield|yield on the 10-year Treasury note|yield on the 10-year Treasury|10-year note yield|benchmark 10-year yield|10-year Treasury|10-year US Treasury|10-year U.S. Treasury|10-year Treasury yield|10-year US Treasury yield|10-year U.S. Treasury yield|10-year Treasury note|benchmark 10-year Treasury|benchmark 10-year Treasury yield|benchmark 10-year note|yield on 10-year US Treasury bonds|yield on the benchmark 10-year Treasury note|10-year UST yield|US 10-year yield|U.S. 10-year yield|US 10-year Treasury yield|10-year T-note yield|ten-year Treasury yield
+US2Y	rate	2-year Treasury yield	two-year Treasury yield|2-year yield|two-year yield|yield on the two-year Treasury note|yield on the 2-year Treasury|two-year note yield|2-year US Treasury yield|2-year U.S. Treasury yield|2-year Treasury yield|2-year note|two-year note|US two-year note|2-year UST yield|two-year Treasury note yield|US 2-year yield|two-year Treasury
+US30Y	rate	30-year Treasury yield	30-year yield|30-year bond yield|long bond yield|30-year U.S. Treasury yield|30-year US Treasury yield|30-year Treasury|30-year Treasury bond yield|30-year rate
 US3M	rate	3-month Treasury bill yield	three-month Treasury bill yield|3-month T-bill yield
 SOFR	rate	Secured Overnight Financing Rate	SOFR
 # --- commodities and crypto (prices)
-XAU	commodity	gold	gold price|spot gold|price of gold|gold futures|bullion
+XAU	commodity	gold	gold price|spot gold|price of gold|gold futures|bullion|gold prices|Gold for April delivery|June gold|June-dated gold
 XAG	commodity	silver	silver price|spot silver|silver futures
-CL1	commodity	WTI crude	West Texas Intermediate|WTI|U.S. crude|WTI crude oil|U.S. crude oil|crude oil
-CO1	commodity	Brent crude	Brent|Brent crude oil|international benchmark Brent
-HG1	commodity	copper	copper price|copper futures
-NG1	commodity	natural gas	natural gas futures|U.S. natural gas
+CL	commodity	WTI crude	West Texas Intermediate|WTI|U.S. crude|WTI crude oil|U.S. crude oil|crude oil|U.S. West Texas Intermediate|US West Texas Intermediate|West Texas Intermediate crude|WTI crude futures|US crude|U.S. crude futures|US crude oil|June-dated crude|light sweet crude
+CO	commodity	Brent crude	Brent|Brent crude oil|international benchmark Brent|Brent crude futures|Brent futures|ICE Brent|Brent crude|Front Month ICE Brent Crude|front-month Brent|Brent oil
+HG	commodity	copper	copper price|copper futures|copper
+NG	commodity	natural gas	natural gas futures|U.S. natural gas|natural gas prices|US natural gas|US natural gas prices|US gas contracts|Henry Hub natural gas
 BTC	crypto	bitcoin	Bitcoin|BTC
 ETH	crypto	ether	Ethereum|ETH
-DXY	index	U.S. Dollar Index	dollar index|DXY|ICE U.S. Dollar Index
+DXY	index	U.S. Dollar Index	dollar index|DXY|ICE U.S. Dollar Index|US dollar index|U.S. dollar index|ICE dollar index|ICE US Dollar Index|DXY index|greenback index
 # --- companies named in the claims contract (other S&P 500 members: companies.tsv)
 NVDA	company	Nvidia	NVIDIA|Nvidia Corp|Nvidia Corp.|Nvidia Corporation|NVDA
 AAPL	company	Apple	Apple Inc|Apple Inc.|AAPL
@@ -1255,6 +1255,73 @@ META	company	Meta Platforms	=Meta|Facebook|META|FB|Meta Platforms Inc.
 TSLA	company	Tesla	Tesla Inc|Tesla Inc.|TSLA
 NFLX	company	Netflix	NFLX|Netflix Inc.
 2222.SR	company	Saudi Aramco	Aramco
+# --- more U.S. index families
+RUMIC	index	Russell Microcap	Russell Microcap Index|Russell Micro-Cap Index|Russell Microcap index
+RTOP50	index	Russell Top 50	Russell Top 50 Index|mega-cap Russell Top 50 Index|Russell Top 50 index
+SPX493	group	S&P 493	S&P 493|the other 493 stocks|other 493 stocks|the other 493 companies|other 493 companies|remaining 493 stocks|the remaining 493 stocks|Standard & Poor's 493
+# --- S&P 500 sectors: the sector names alone match only as written with their capitals, the
+# --- phrases with "sector" in any case
+S5INFT	sector	S&P 500 Information Technology	information technology sector|technology sector|tech sector|IT sector|information technology|S&P 500 Information Technology Index|S&P 500 information technology sector|=Information Technology|=Technology|info tech sector
+S5TELS	sector	S&P 500 Communication Services	communication services sector|communication services|communications services|telecommunication services sector|=Communication Services|S&P 500 Communication Services Index
+S5COND	sector	S&P 500 Consumer Discretionary	consumer discretionary sector|consumer discretionary|=Consumer Discretionary|S&P 500 Consumer Discretionary Index
+S5CONS	sector	S&P 500 Consumer Staples	consumer staples sector|consumer staples|=Consumer Staples|S&P 500 Consumer Staples Index
+S5HLTH	sector	S&P 500 Health Care	health care sector|healthcare sector|health-care sector|=Health Care|=Healthcare|S&P 500 Health Care Index
+S5UTIL	sector	S&P 500 Utilities	utilities sector|utility sector|=Utilities|S&P 500 Utilities Index|utilities stocks|utility stocks
+S5INDU	sector	S&P 500 Industrials	industrials sector|industrial sector|=Industrials|S&P 500 Industrials Index
+S5FINL	sector	S&P 500 Financials	financials sector|financial sector|=Financials|S&P 500 Financials Index|financial stocks
+S5MATR	sector	S&P 500 Materials	materials sector|=Materials|S&P 500 Materials Index|basic materials sector
+S5ENRS	sector	S&P 500 Energy	energy sector|=Energy|S&P 500 Energy Index|energy stocks
+S5RLST	sector	S&P 500 Real Estate	real estate sector|=Real Estate|S&P 500 Real Estate Index|real-estate sector
+# --- bond, commodity and other asset-class indexes
+LBUSTRUU	index	Bloomberg US Aggregate	Bloomberg US Aggregate Bond Index|Bloomberg U.S. Aggregate Bond Index|Bloomberg U.S. Aggregate|Bloomberg US Aggregate index|Bloomberg US Aggregate Bond|Bloomberg Barclays US Aggregate Bond Index|Bloomberg Barclays U.S. Aggregate|Barclays Aggregate|US Aggregate index|U.S. Aggregate index|Bloomberg Aggregate
+LF98TRUU	index	Bloomberg US Corporate High Yield	Bloomberg High Yield Corporate|Bloomberg US Corporate High Yield Index|Bloomberg U.S. Corporate High Yield|Bloomberg Barclays US Corporate High Yield
+H0A0	index	ICE BofA US High Yield	ICE BofA Merrill Lynch High Yield Index|ICE BofA US High Yield Index|ICE BofA High Yield Index|BofA Merrill Lynch High Yield Index
+BCOM	index	Bloomberg Commodity	Bloomberg Commodity Index|Bloomberg Commodities|Bloomberg Commodities Index|BCOM
+DJUSRET	index	Dow Jones US Select Real Estate	Dow Jones US Select Real Estate Index|Dow Jones U.S. Select Real Estate|Dow Jones US Select REIT
+# --- more world indices
+MXWDU	index	MSCI ACWI ex USA	MSCI ACWI ex U.S.|MSCI ACWI ex US|MSCI ACWI ex-US|MSCI ACWI ex USA Index|MSCI All Country World ex US
+MXAPJ	index	MSCI Asia Pacific ex Japan	MSCI Asia Pacific ex Japan Index|MSCI Asia ex-Japan|MSCI's broadest index of Asia-Pacific shares outside Japan|MSCI Asia-Pacific ex-Japan
+E300	index	FTSEurofirst 300	FTSEurofirst 300 index|FTSEurofirst|pan-European FTSEurofirst 300
+FTSEMIB	index	FTSE MIB	Italy's FTSE MIB|FTSE MIB index|Milan's FTSE MIB
+IBEX	index	IBEX 35	Ibex|Ibex 35|Spain's Ibex|IBEX 35 index|Madrid's Ibex
+SZCOMP	index	Shenzhen Composite	Shenzhen Composite Index|Shenzhen Component|Shenzhen Component Index
+CSI300	index	CSI 300	CSI 300 index|CSI300
+HSTECH	index	Hang Seng Tech	Hang Seng Tech index|Hang Seng TECH Index
+VNINDEX	index	VN-Index	VN Index|VN-Index|VNIndex
+HNXINDEX	index	HNX-Index	HNX Index|HNX-Index
+FTSEWORLD	index	FTSE World	FTSE World index|FTSE World Index
+FTAS	index	FTSE All-Share	FTSE All-Share index|FTSE All Share|FTSE All-Share Index
+STI	index	Straits Times Index	Straits Times index|STI
+TWSE	index	Taiwan Weighted	Taiex|TAIEX|Taiwan's Taiex|Taiwan Weighted Index
+SMI	index	Swiss Market Index	SMI|Swiss SMI
+AEX	index	AEX	AEX index|Dutch AEX
+# --- government bond yields outside the U.S.
+GUKG10	rate	UK 10-year gilt yield	10-year gilt yield|10-year Gilt yield|10-year gilt|UK 10-year yield|UK 10-year gilt yield|yield of the 10-year gilt|yield on the 10-year gilt|benchmark 10-year gilt
+GUKG30	rate	UK 30-year gilt yield	30-year gilt yield|30-year gilt|UK 30-year yield|yield on the 30-year gilt
+GDBR10	rate	German 10-year Bund yield	German 10-year yield|German 10-year Bund yield|10-year Bund yield|Bund yield|Germany 10-year yield|German 10-year bond yield|10-year German Bund yield|yield on 10-year German Bunds
+GFRN10	rate	French 10-year yield	France 10-year yield|French 10-year yield|French 10-year OAT yield|10-year OAT yield
+GSPG10	rate	Spanish 10-year yield	Spain 10-year yield|Spanish 10-year yield|Spanish 10-year bond yield
+GBTPGR10	rate	Italian 10-year BTP yield	Italy 10-year yield|Italian 10-year yield|Italian 10-year BTP yield|10-year BTP yield|Italian 10-year bond yield
+GJGB10	rate	Japanese 10-year yield	Japan 10-year yield|Japanese 10-year yield|10-year JGB yield|Japan's 10-year government bond yield
+# --- currencies (the rate of the pair as markets quote it)
+EURUSD	currency	euro	=Euro|EUR/USD|euro-dollar|the euro|single currency
+GBPUSD	currency	sterling	=Sterling|GBP/USD|the pound|British pound|pound sterling|cable
+USDJPY	currency	yen	=Yen|USD/JPY|the yen|Japanese yen|dollar-yen
+USDCNY	currency	yuan	=Yuan|USD/CNY|Chinese yuan|the yuan|renminbi
+USDCHF	currency	Swiss franc	USD/CHF|Swiss franc
+AUDUSD	currency	Australian dollar	AUD/USD|Aussie dollar
+USDCAD	currency	Canadian dollar	USD/CAD|loonie
+# --- economic series
+GDP	macro	U.S. gross domestic product	gross domestic product|GDP|economic growth|U.S. GDP|US GDP|U.S. economy|US economy
+CPI	macro	U.S. consumer price index	consumer price index|CPI|consumer prices|Consumer Price Index|headline CPI|core CPI|US consumer price index|U.S. consumer price index
+PCE	macro	U.S. PCE price index	PCE price index|personal consumption expenditures price index|core PCE|PCE inflation|core PCE price index
+PPI	macro	U.S. producer price index	producer price index|PPI|producer prices
+UNRATE	macro	U.S. unemployment rate	unemployment rate|jobless rate|US unemployment rate|U.S. unemployment rate
+NFP	macro	U.S. nonfarm payrolls	nonfarm payrolls|non-farm payrolls|payrolls|jobs report|nonfarm payroll|jobs gain|job gains|jobs added
+INJCJC	macro	U.S. initial jobless claims	jobless claims|initial jobless claims|weekly jobless claims|initial claims|first-time claims for unemployment benefits
+LEI	macro	Conference Board Leading Economic Index	Leading Economic Index|LEI|leading economic indicators|index of leading economic indicators
+CONCCONF	macro	Conference Board Consumer Confidence	consumer confidence index|Consumer confidence|consumer confidence
+RSTAMOM	macro	U.S. retail sales	=Retail sales|U.S. retail sales|US retail sales
 
 """#,
         "periods.tsv": #"""

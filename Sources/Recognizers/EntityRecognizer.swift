@@ -96,7 +96,7 @@ enum EntityRecognizer {
                ["funds", "fund", "etfs", "etf", "miners", "mining", "stocks", "producers", "companies", "shares", "bugs"].contains(next) {
                 m.modifier = true
             }
-            if m.entity.kind == "index", ["trackers", "tracker", "funds", "fund", "etfs", "etf", "products", "options"].contains(next) {
+            if m.entity.kind == "index" || m.entity.kind == "sector", ["trackers", "tracker", "funds", "fund", "etfs", "etf", "products", "options"].contains(next) {
                 m.modifier = true
             }
         }

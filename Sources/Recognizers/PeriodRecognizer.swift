@@ -70,7 +70,7 @@ enum PeriodRecognizer {
     /// numbers and the period lexicon's words.
     static let followWords: WordSet = [
         "month", "months", "quarter", "quarters", "half", "weeks", "day", "days", "session", "sessions", "trading",
-        "same", "end", "current", "first", "alone", "period",
+        "same", "end", "current", "first", "alone", "period", "final",
     ]
 
     /// A cheap test run before `match` at every token: most words start no period, and `match`
@@ -218,6 +218,12 @@ enum PeriodRecognizer {
 
     static func quarterOf(_ d: CalendarDate) -> Int { (d.month - 1) / 3 + 1 }
 
+    /// The week that holds a date, from its Monday to that date (or its Friday, on a weekend).
+    static func weekToDate(_ d: CalendarDate) -> Period {
+        let w = week(d)
+        return Period(start: w.start, end: min(w.end, d))
+    }
+
     /// The year for a month or quarter written without one: the latest that began on or before the
     /// document date; the context year when the document is undated.
     static func inferredYear(_ c: RecognizerContext, firstMonth: Int) -> Int? {
@@ -293,6 +299,28 @@ enum PeriodRecognizer {
                     }
                     return Period(start: e, end: e)
                 }, inferred: true, rule: "period.end-of")
+            }
+        }
+        // "the final trading day of 2024", "the last session of the quarter", "the first trading
+        // day of the year": that session of the interval (U.S. market calendar)
+        do {
+            var k = isWord(a, i, "the", "on") ? i + 1 : i
+            if isWord(a, k, "the") { k += 1 }
+            if isWord(a, k, "final", "last", "first") {
+                let first = isWord(a, k, "first")
+                var j = k + 1
+                if isWord(a, j, "trading") { j += 1 }
+                if isWord(a, j, "day", "session"), isWord(a, j + 1, "of") {
+                    let inner: Found? = match(a, c, j + 2) ?? (isWord(a, j + 2, "the") ? relativeUnit(a, c, j + 2) : nil)
+                    if let inner, [.year, .quarter, .month, .half, .yearToDate, .quarterToDate, .monthToDate, .currentYear].contains(inner.kind) {
+                        let p = inner.period.map { p -> Period in
+                            var day = TradingCalendar.session(onOrBefore: p.end)
+                            if first { day = p.start; for _ in 0..<7 where !TradingCalendar.isSession(day) { day = day.adding(days: 1) } }
+                            return Period(start: day, end: day)
+                        }
+                        return Found(end: inner.end, kind: .date, period: p, inferred: inner.inferred, rule: "period.session-of")
+                    }
+                }
             }
         }
         if isWord(a, i, "year"), isSymbol(a, i + 1, "-"), isWord(a, i + 2, "end"), !a.tokens[i + 1].spaceBefore {
@@ -659,6 +687,21 @@ enum PeriodRecognizer {
         return Found(end: end, kind: .date, period: nil, inferred: true, rule: "period.date")
     }
 
+    /// "the year", "the quarter", "the month" after "of": the calendar unit holding the
+    /// document's date, whole.
+    static func relativeUnit(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
+        guard isWord(a, i, "the"), isWord(a, i + 1, "year", "quarter", "month") else { return nil }
+        let unit = lower(a, i + 1)
+        let p = c.documentDate.map { d -> Period in
+            switch unit {
+            case "year": return yearPeriod(d.year)
+            case "quarter": return quarter(quarterOf(d), d.year)
+            default: return monthPeriod(d.month, d.year)
+            }
+        }
+        return Found(end: i + 2, kind: unit == "year" ? .year : (unit == "quarter" ? .quarter : .month), period: p, inferred: true, rule: "period.unit")
+    }
+
     /// Relative expressions tied to the document's date.
     static func relative(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Found? {
         // every relative expression starts with a word
@@ -710,7 +753,8 @@ enum PeriodRecognizer {
                 if d.daysSinceEpoch - start.daysSinceEpoch < 10 { return q == 1 ? quarter(4, d.year - 1) : quarter(q - 1, d.year) }
                 return Period(start: start, end: d)
             }
-            case "week": return found(unitEnd, .week, "period.for-the-week") { d in d.weekday == 1 ? week(d.adding(days: -7)) : week(d) }
+            // the week so far: Monday to the document's date, never past it
+            case "week": return found(unitEnd, .week, "period.for-the-week") { d in d.weekday == 1 ? week(d.adding(days: -7)) : weekToDate(d) }
             default:
                 guard preposed else { return nil }
                 return found(unitEnd, .day, "period.for-the-day") { Period(start: $0, end: $0) }
@@ -724,7 +768,7 @@ enum PeriodRecognizer {
             case "month": return found(end, .monthToDate, "period.this-month") { Period(start: CalendarDate(year: $0.year, month: $0.month, day: 1)!, end: $0) }
             case "quarter": return found(end, .quarterToDate, "period.this-quarter") {
                 Period(start: CalendarDate(year: $0.year, month: 3 * (quarterOf($0) - 1) + 1, day: 1)!, end: $0) }
-            case "week": return found(end, .week, "period.this-week") { week($0) }
+            case "week": return found(end, .week, "period.this-week") { weekToDate($0) }
             default: break
             }
         }

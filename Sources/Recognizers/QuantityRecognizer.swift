@@ -127,6 +127,12 @@ enum QuantityRecognizer {
                 negative = t[s].scalar != "+"
                 start = s
                 rules.append("sign")
+            } else if s >= 0, !glued(a, start), isSymbol(a, s, "+", "-", "\u{2212}"), t[s].spaceBefore || s == 0,
+                      s == 0 || isSymbol(a, s - 1, "(", ",", ";", ":", "|") {
+                // a sign set apart from its number in a list: "energy (+ 54.6%)", "materials, + 27.3%"
+                signed = true
+                negative = t[s].scalar != "+"
+                rules.append("sign.spaced")
             }
         }
 
@@ -373,6 +379,9 @@ enum QuantityRecognizer {
         let to = lower(a, k) == "to"
         let and = lower(a, k) == "and"
         guard dash || to || and else { return }
+        // "9.65% -10.26%": a dash apart from the first figure but glued to the second is the
+        // second's minus sign (a row of figures), not a range
+        if dash, t[k].spaceBefore, k + 1 < t.count, !t[k + 1].spaceBefore { return }
         if and {
             guard m.spanStart >= 1, lower(a, m.spanStart - 1) == "between" else { return }
         }

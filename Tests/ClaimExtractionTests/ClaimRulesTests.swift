@@ -41,7 +41,8 @@ struct ClaimRulesTests {
         let out = try claims("The Nasdaq Composite fell 2.4% on Friday to 22,204.43.\n", date: "2025-10-12")
         #expect(out.map(summary) == [
             "2.4% | -2.4 percent exact | IXIC return 2025-10-10..2025-10-10 down",
-            "22,204.43 | 22204.43 level exact | IXIC level 2025-10-10..2025-10-10 down",
+            // a level has no direction (the gold conventions): the move does
+            "22,204.43 | 22204.43 level exact | IXIC level 2025-10-10..2025-10-10 -",
         ])
     }
 
@@ -66,7 +67,8 @@ struct ClaimRulesTests {
             "6,688.46 | 6688.46 level exact | SPX level 2025-09-30..2025-09-30 -",
             "12% | 12 percent over | SPX return 2025-01-01..2025-10-01 up",
             "8% | 8 percent exact | SPX return 2026-01-01..2026-12-31 up forecast",
-            "4.00% to 4.25% | 4–4.25 percent range | FEDFUNDS rate - -",
+            // a figure with no period of its own is dated to the document's date
+            "4.00% to 4.25% | 4–4.25 percent range | FEDFUNDS rate 2025-10-01..2025-10-01 -",
         ])
     }
 
@@ -123,8 +125,9 @@ struct ClaimRulesBadInputTests {
     func impossiblePeriods() throws {
         let out = try claims("The S&P 500 rose 3% in Q9 2025.\nThe Dow fell 2% on February 30, 2025.\n", date: "2025-10-01")
         #expect(out.map(summary) == [
-            "3% | 3 percent exact | SPX return - up",
-            "2% | -2 percent exact | DJI return - down",
+            // no period of their own: the session of the document's date (a Wednesday)
+            "3% | 3 percent exact | SPX return 2025-10-01..2025-10-01 up",
+            "2% | -2 percent exact | DJI return 2025-10-01..2025-10-01 down",
         ])
     }
 

@@ -49,7 +49,7 @@ struct LexiconTests {
     func aliasesUnique() throws {
         var owner: [String: String] = [:]
         var conflicts: [String] = []
-        let kinds: Set<String> = ["index", "etf", "company", "group", "rate", "commodity", "crypto"]
+        let kinds: Set<String> = ["index", "etf", "company", "group", "rate", "commodity", "crypto", "sector", "currency", "macro"]
         for name in ["entities.tsv", "companies.tsv"] {
             for row in try Self.rows(name) {
                 #expect(kinds.contains(row[1]), "\(name): kind \(row[1]) of \(row[0])")
