@@ -682,13 +682,7 @@ extension ClaimRules {
         // the past quarter")
         let own = usable.filter { p in
             let range = p.end <= q.spanStart ? span(p.end, q.spanStart) : span(q.spanEnd, p.start)
-            if range.contains(where: { a.token($0, in: ClaimRules.subordinators) }) { return false }
-            // a period just after another number of its clause is that number's ("its previous
-            // record of 41,622.08 on Monday")
-            return EXP_OFF || !a.quantities.contains { o in
-                o.start != q.start && (o.role == .quantity || o.role == .bare) && p.start >= o.spanEnd && p.start <= o.spanEnd + 4
-                    && clauseOf[p.start] == clauseOf[min(o.start, clauseOf.count - 1)]
-            }
+            return !range.contains { a.token($0, in: ClaimRules.subordinators) }
         }
         if [Metric.return, .points, .flows, .rate, .growth, .level].contains(d.metric),
            let p = own.min(by: { distance($0, q) < distance($1, q) }) {
@@ -717,7 +711,6 @@ extension ClaimRules {
     /// level is the session the text reports on (the latest session on or before the document's
     /// date); a figure that stands (a weight, a yield, a valuation) is dated to the document's
     /// date. Projections, illustrations and timeless facts (an index's number of members) have none.
-    var EXP_OFF: Bool { true }
 
     /// True when a rate in percent is the size of a move ("cut by 0.25%", "rose 0.1%"), not
     /// the rate reached or standing.
