@@ -326,6 +326,7 @@ public struct ClaimExtractor: Sendable {
             }
             // "that number" in the next sentence: what this sentence's first claim measured
             if k == 0 { discourse.lastMetric = d.metric }
+            if let e = d.subject { discourse.claimSubject = (e, d.subjectText ?? e.name); discourse.claimSubjectAt = discourse.sentences }
         }
         // the period the sentence is about carries to the next sentences that name none; a
         // starting point ("from Wednesday's close") is not what it is about

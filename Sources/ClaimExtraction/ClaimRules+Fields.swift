@@ -337,6 +337,12 @@ extension ClaimRules {
                 }
             }
         }
+        // 13. the entity the text is about: the subject of the latest claims, a sentence or two
+        //     back ("Yield is up 2.431 percentage points from 52 weeks ago" in a note on the
+        //     10-year yield)
+        if let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 2 {
+            set(e, text, "subject.carried"); return
+        }
         set(nil, nil, "subject.none")
         _ = k
         k = 0
@@ -616,7 +622,8 @@ extension ClaimRules {
         choosePeriod(&d, previous: previous)
         // a level is a point in time: the last day of an interval; so is a rate reached or
         // standing ("the yield fell to 4.05%"), unlike a rate moved by an amount ("by 0.25%")
-        if d.metric == .level || (d.metric == .rate && d.unit == .percent && d.mention.bound != .range && !rateMoved(d)), let p = d.period, !p.isPoint {
+        if d.metric == .level || (d.metric == .rate && d.unit == .percent && d.mention.bound != .range && !rateMoved(d) && rateStandsAtEnd(d)),
+           let p = d.period, !p.isPoint {
             d.period = Period(start: p.end, end: p.end, text: p.text)
         }
         // "having started 2025 at 2,230.16": a starting level has no direction
@@ -711,6 +718,16 @@ extension ClaimRules {
     /// level is the session the text reports on (the latest session on or before the document's
     /// date); a figure that stands (a weight, a yield, a valuation) is dated to the document's
     /// date. Projections, illustrations and timeless facts (an index's number of members) have none.
+
+    /// True when a rate's level is read at the end of its period: a closing verb ("ended the year
+    /// at 4.57%"), or a period that runs to the document's date ("rose to 4.005% this week").
+    /// A level touched during a finished interval keeps it ("peaked at 4.73% in April").
+    func rateStandsAtEnd(_ d: Draft) -> Bool {
+        let closing: Set<String> = ["ended", "closed", "finished", "settled", "stood", "ends", "closes", "finishes", "stands"]
+        if (max(0, d.mention.spanStart - 8)..<d.mention.spanStart).contains(where: { closing.contains(lower($0)) }) { return true }
+        guard let p = d.period, let doc = context.documentDate else { return false }
+        return p.end >= TradingCalendar.session(onOrBefore: doc)
+    }
 
     /// True when a rate in percent is the size of a move ("cut by 0.25%", "rose 0.1%"), not
     /// the rate reached or standing.

@@ -34,6 +34,9 @@ struct Discourse {
     /// The block index of that table's header row.
     var tableBlock: Int = -2
 
+    /// The subject of the latest claim that had one, and the sentence it was in.
+    var claimSubject: (Entity, String)?
+    var claimSubjectAt = -10
     /// The metric of the latest claim, for "that number" or "the figure".
     var lastMetric: Metric?
     /// Sentences read so far, and the sentence each kind of entity was last named in.
