@@ -305,6 +305,7 @@ public struct ClaimExtractor: Sendable {
                 d.metric = p.metric
                 d.rules.metric = "metric.compared"
             }
+            rules.metricFromSubject(&d)
             rules.flags(&d)
             rules.period(&d, previous: previous)
             rules.flags(&d)

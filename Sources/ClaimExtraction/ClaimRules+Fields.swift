@@ -107,6 +107,23 @@ extension ClaimRules {
         // a percent move of an index, fund, stock or commodity
         if d.unit == .percent || d.unit == .pp {
             if hasCue(max(lo, q.spanStart - 3), min(hi, q.spanEnd + 2), { $0 == .metric(.weight) }) { set(.weight, "metric.weight"); return }
+            // "cut their weighting in the S&P 500 Index to about 19%": a weight word earlier in the
+            // clause, with no other number between
+            let prior = a.quantities.filter { ($0.role == .quantity || $0.role == .bare) && $0.spanEnd <= q.spanStart }.map(\.spanEnd).max() ?? lo
+            if hasCue(max(lo, prior, q.spanStart - 10), q.spanStart, { $0 == .metric(.weight) }) { set(.weight, "metric.weight-before"); return }
+            // a share of holdings or of a universe: "make up 0.3% of the underlying holdings",
+            // "represented 40% of the universe", "account for 5.7 per cent of the total"
+            if holdingsShare(q, hi) { set(.weight, "metric.share-of-holdings"); return }
+            // an earnings-season beat rate: "82% have reported EPS above estimates", "55.3% have
+            // beat expectations"
+            if beatRate(q, hi) { set(.breadth, "metric.beat-rate"); return }
+            // a gap between two figures: "beat the other 493 stocks by 62%", "an average
+            // outperformance spread 6.1%", "a 72% return spread"
+            if returnGap(q, lo, hi) { set(.other, "metric.gap"); return }
+            // room to a price target: "an implied upside of about 2%", "10.45% upside"
+            if (max(lo, q.spanStart - 3)..<min(hi, q.spanEnd + 2)).contains(where: { ["upside", "downside"].contains(lower($0)) }) {
+                set(.return, "metric.upside"); return
+            }
             // "that number", "the figure": the metric of the claim the text is talking about
             if let m = discourse.lastMetric, (max(lo, q.spanStart - 6)..<q.spanStart).contains(where: { k in
                 ["number", "figure", "reading", "pace"].contains(lower(k)) && ["that", "this"].contains(lower(k - 1)) }) {
@@ -152,6 +169,77 @@ extension ClaimRules {
         }
         if namesIndex, words.count <= 4 || words.prefix(4).contains("index") { return (.weight, "metric.share-of-index") }
         return nil
+    }
+
+    /// A percent no cue word measures takes its metric from what it is about: the move of
+    /// something with a price (an index, a sector, a fund, a stock, a commodity, a currency), the
+    /// level of a yield or policy rate, the growth of an economic series ("GDP came in at 2.3%"),
+    /// or a macro rate's level (the unemployment rate: other).
+    func metricFromSubject(_ d: inout Draft) {
+        guard d.rules.metric == "metric.default", let e = d.subject, d.unit == .percent else { return }
+        // a company's dividend yield or a target is not a move: "the dividend yield is 0.7%", "the 2% target"
+        let (lo, hi) = clauseRange(d.clause)
+        if span(max(lo, d.mention.spanStart - 6), min(hi, d.mention.spanEnd + 2)).contains(where: {
+            a.token($0, in: ClaimRules.attributeWords) || a.token($0, in: ClaimRules.yieldWords) || ["target", "goal"].contains(lower($0)) }) {
+            return
+        }
+        // a distance from a level: "about 2.3% under Friday's close", "within 1% of its record"
+        if ["under", "below", "above", "away", "shy", "short", "from", "of"].contains(lower(d.mention.spanEnd)) { return }
+        switch e.kind {
+        case "index", "sector", "etf", "company", "commodity", "crypto", "currency", "group":
+            d.metric = .return
+            d.rules.metric = "metric.subject-priced"
+        case "rate":
+            d.metric = .rate
+            d.rules.metric = "metric.subject-rate"
+        case "macro":
+            if !e.name.lowercased().hasSuffix("rate") {
+                d.metric = .growth
+                d.rules.metric = "metric.subject-series"
+            }
+        default:
+            break
+        }
+    }
+
+    /// "X% of the (underlying) holdings / portfolio / universe / total", after "make up",
+    /// "represent", "account for", "total(l)ed", "comprise": a weight in a whole.
+    func holdingsShare(_ q: QuantityMention, _ hi: Int) -> Bool {
+        let whole: Set<String> = ["holdings", "holding", "portfolio", "universe", "total", "fund", "etf", "benchmark"]
+        if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
+            let words = span(q.spanEnd + 1, min(hi, q.spanEnd + 5)).map { lower($0) }
+            if words.contains(where: { whole.contains($0) }) {
+                let verbs: Set<String> = ["make", "makes", "made", "represent", "represents", "represented", "account", "accounts", "accounted",
+                                          "comprise", "comprises", "comprised", "totaled", "totalled", "total"]
+                return (max(0, q.spanStart - 6)..<q.spanStart).contains { verbs.contains(lower($0)) }
+            }
+        }
+        return false
+    }
+
+    /// "82% have reported actual EPS above estimates", "83.2% posted earnings above analyst
+    /// estimates", "55.3% have beat earnings expectations", "a beat rate of 77%": the share of
+    /// companies reporting better than expected.
+    func beatRate(_ q: QuantityMention, _ hi: Int) -> Bool {
+        // "7.1% above estimates" is the size of the beat, not a share of companies
+        if ["above", "below", "ahead", "short", "better", "worse"].contains(lower(q.spanEnd)) { return false }
+        let after = span(q.spanEnd, min(hi, q.spanEnd + 10)).map { lower($0) }
+        let expectation = after.contains { ["estimates", "estimate", "expectations", "consensus", "forecasts"].contains($0) }
+        let beat = after.contains { ["beat", "beating", "beaten", "topped", "exceeded", "above", "surpassed"].contains($0) }
+        return expectation && beat
+    }
+
+    /// A gap between two returns written in percent: "by X%" after a verb of comparison in the
+    /// clause ("beat the other 493 stocks by 62%", "outpaced them by just 22%"), or a gap noun
+    /// next to it ("an outperformance spread of 6.1%", "a 72% return spread").
+    func returnGap(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
+        let gapNouns: Set<String> = ["spread", "outperformance", "underperformance", "gap", "margin"]
+        if (max(lo, q.spanStart - 3)..<min(hi, q.spanEnd + 2)).contains(where: { gapNouns.contains(lower($0)) }) { return true }
+        var k = q.spanStart - 1
+        while k >= lo, ["just", "about", "around", "roughly", "nearly", "a", "staggering", "some", "only", "more", "than", "over"].contains(lower(k)) { k -= 1 }
+        guard k >= lo, lower(k) == "by" else { return false }
+        return hasCue(lo, k) { if case .comparison = $0 { return true }; return false }
+            || span(lo, k).contains { ["beat", "beats", "outpaced", "outpacing", "outperformed", "outperforming", "trailed", "lagged", "topped"].contains(lower($0)) }
     }
 
     /// "2.9% year over year", "3% y/y", "an annual rate of 2.5%".
@@ -288,8 +376,10 @@ extension ClaimRules {
               let next = a.quantities.first(where: { $0.start == chainEnd + 1 && $0.role == .quantity }) {
             chainEnd = next.spanEnd
         }
-        if vague, let c = a.cues.first(where: { $0.start >= chainEnd && $0.start <= chainEnd + 2 && $0.cue != .anaphor("any") && !isObject($0.start) }),
-           case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: q.spanStart, kind) {
+        if vague, let c = a.cues.first(where: { c in
+            guard case .anaphor = c.cue else { return false }
+            return c.start >= chainEnd && c.start <= chainEnd + 2 && c.cue != .anaphor("any") && !isObject(c.start)
+        }), case .anaphor(let kind) = c.cue, let (e, text) = antecedent(before: q.spanStart, kind) {
             set(e, text, "subject.anaphor-after:\(a.text(c.start, c.end).lowercased())"); return
         }
         for c in a.cues.reversed() where c.end <= q.spanStart && c.start >= lo {
@@ -337,10 +427,21 @@ extension ClaimRules {
                 }
             }
         }
+        // 12b. a label line "U.S. equity ETFs: -$10.8 billion": the label is the subject
+        if let c = (0..<q.spanStart).last(where: { isSymbol($0, ":") }), c >= 1, c <= 8,
+           span(c + 1, q.spanStart).allSatisfy({ t[$0].kind == .symbol }), !(0..<c).contains(where: { isSymbol($0, ":") }) {
+            if let e = a.entities.last(where: { $0.end <= c && !$0.negated && !$0.modifier }) {
+                set(e.entity, surface(e), "subject.label"); return
+            }
+            var from = 0
+            while from < c, t[from].kind == .symbol { from += 1 }
+            set(nil, a.text(from, c), "subject.label-unnamed"); return
+        }
         // 13. the entity the text is about: the subject of the latest claims, a sentence or two
         //     back ("Yield is up 2.431 percentage points from 52 weeks ago" in a note on the
         //     10-year yield)
-        if let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 2 {
+        // (not a valuation: "several of which trade at more than 30 times" is about unnamed members)
+        if d.metric != .valuation, let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 2 {
             set(e, text, "subject.carried"); return
         }
         set(nil, nil, "subject.none")

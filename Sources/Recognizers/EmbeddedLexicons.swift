@@ -640,8 +640,11 @@ pulled in	direction:up
 returned	direction:up
 returning	direction:up
 outperformed	direction:up
+# --- up (nouns of a gain)
+win	direction:up
 # --- down
 fell	direction:down
+off	direction:down
 fall	direction:down
 falls	direction:down
 falling	direction:down
@@ -1229,7 +1232,7 @@ USO	etf	United States Oil Fund	USO
 MAG7	group	Magnificent Seven	Mag 7|Mag7|Magnificent 7|Mag Seven|Magnificent 7 stocks|Magnificent Seven stocks
 FAANG	group	FAANG	FAANG stocks
 # --- rates
-FEDFUNDS	rate	federal funds rate	fed funds rate|federal funds target rate|fed funds target rate|federal funds target range|fed funds target range|benchmark federal funds rate|target range|its target range|the target range
+FEDFUNDS	rate	federal funds rate	Fed Funds Target|fed funds target|federal funds target|fed funds rate|federal funds target rate|fed funds target rate|federal funds target range|fed funds target range|benchmark federal funds rate|target range|its target range|the target range
 US10Y	rate	10-year Treasury yield	10-year Treasury note yield|10-year yield|yield on the 10-year Treasury note|yield on the 10-year Treasury|10-year note yield|benchmark 10-year yield|10-year Treasury|10-year US Treasury|10-year U.S. Treasury|10-year Treasury yield|10-year US Treasury yield|10-year U.S. Treasury yield|10-year Treasury note|benchmark 10-year Treasury|benchmark 10-year Treasury yield|benchmark 10-year note|yield on 10-year US Treasury bonds|yield on the benchmark 10-year Treasury note|10-year UST yield|US 10-year yield|U.S. 10-year yield|US 10-year Treasury yield|10-year T-note yield|ten-year Treasury yield
 US2Y	rate	2-year Treasury yield	two-year Treasury yield|2-year yield|two-year yield|yield on the two-year Treasury note|yield on the 2-year Treasury|two-year note yield|2-year US Treasury yield|2-year U.S. Treasury yield|2-year Treasury yield|2-year note|two-year note|US two-year note|2-year UST yield|two-year Treasury note yield|US 2-year yield|two-year Treasury
 US30Y	rate	30-year Treasury yield	30-year yield|30-year bond yield|long bond yield|30-year U.S. Treasury yield|30-year US Treasury yield|30-year Treasury|30-year Treasury bond yield|30-year rate
