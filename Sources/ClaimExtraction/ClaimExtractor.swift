@@ -301,7 +301,7 @@ public struct ClaimExtractor: Sendable {
             rules.direction(&d, previous: previous)
             // a compared claim shares the head claim's metric when its own cues say nothing
             if let p = previous, ["metric.default", "metric.move", "metric.money"].contains(d.rules.metric ?? ""),
-               rules.comparedWith(d, p), d.unit == p.unit {
+               rules.comparedWith(d, p), d.unit == p.unit, !rules.hasOwnVerb(d) {
                 d.metric = p.metric
                 d.rules.metric = "metric.compared"
             }

@@ -129,6 +129,9 @@ extension ClaimRules {
                 ["number", "figure", "reading", "pace"].contains(lower(k)) && ["that", "this"].contains(lower(k - 1)) }) {
                 set(m, "metric.anaphoric"); return
             }
+            // a fundamental that moved: "revenue rose 2.7%", "a 66% jump in annual profit",
+            // "Factory output rose 4.8%", "earnings per share increased by 11.9%"
+            if fundamentalMoved(q, lo, hi) { set(.growth, "metric.fundamental"); return }
             let moved = hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { if case .direction = $0 { return true }; return false })
                 || q.signed || hasCue(max(lo, q.spanStart - 6), min(hi, q.spanEnd + 2), { $0 == .metric(.return) })
             if moved { set(.return, "metric.move"); return }
@@ -176,7 +179,30 @@ extension ClaimRules {
     /// level of a yield or policy rate, the growth of an economic series ("GDP came in at 2.3%"),
     /// or a macro rate's level (the unemployment rate: other).
     func metricFromSubject(_ d: inout Draft) {
-        guard d.rules.metric == "metric.default", let e = d.subject, d.unit == .percent else { return }
+        guard let e = d.subject else { return }
+        // a yield's or a policy rate's move is a rate; an economic series' move is growth
+        if d.rules.metric == "metric.move" || d.rules.metric == "metric.restatement" || d.rules.metric == "metric.compared" {
+            if e.kind == "rate", d.metric == .return {
+                d.metric = .rate
+                d.rules.metric = "metric.subject-rate"
+            } else if e.kind == "macro", d.metric == .return, !e.name.lowercased().hasSuffix("rate") {
+                d.metric = .growth
+                d.rules.metric = "metric.subject-series"
+            }
+            return
+        }
+        // money about something with a price: its move ("rose $24.10", "up $2.94") or its price
+        // ("bitcoin fell to $6,200", "a 52-week high of $127.98")
+        if d.rules.metric == "metric.money", d.unit.isCurrency, !d.mention.rules.contains(where: { $0.hasPrefix("scale") }),
+           ["etf", "company", "commodity", "crypto", "currency"].contains(e.kind) {
+            let k = d.mention.spanStart - 1
+            let by = k >= 0 && (cuesEnding(d.mention.spanStart).contains { if case .direction = $0.cue { return true }; return false } || lower(k) == "by")
+                && !cuesEnding(d.mention.spanStart).contains { $0.cue == .level || $0.cue == .start }
+            d.metric = by ? .points : .level
+            d.rules.metric = by ? "metric.price-move" : "metric.price-of-subject"
+            return
+        }
+        guard d.rules.metric == "metric.default", d.unit == .percent else { return }
         // a company's dividend yield or a target is not a move: "the dividend yield is 0.7%", "the 2% target"
         let (lo, hi) = clauseRange(d.clause)
         if span(max(lo, d.mention.spanStart - 6), min(hi, d.mention.spanEnd + 2)).contains(where: {
@@ -200,6 +226,36 @@ extension ClaimRules {
         default:
             break
         }
+    }
+
+    /// Nouns of a company's or an economy's fundamentals: a move in one of them is growth.
+    static let fundamentals: WordSet = [
+        "revenue", "revenues", "sales", "earnings", "profit", "profits", "eps", "income", "output", "production", "spending",
+        "assets", "aum", "shipments", "deliveries", "orders", "bookings", "ebitda", "ebit", "margin", "margins", "comps",
+        "comparable-store", "same-store", "payrolls", "wages", "gdp", "economy", "investment",
+    ]
+
+    /// True when the number is the move of a fundamental: the noun before it in its clause
+    /// ("operating profit fell 20%", "revenue rose 2.7% year over year") with no priced name
+    /// between, or after it as "a 17% rise in assets under management".
+    func fundamentalMoved(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
+        let priced: Set<String> = ["index", "etf", "company", "commodity", "crypto", "sector", "currency"]
+        // "earnings 7.1% above estimates" is a surprise against a forecast, not growth
+        if ["above", "below", "ahead", "short"].contains(lower(q.spanEnd)) { return false }
+        for k in stride(from: q.spanStart - 1, through: max(lo, q.spanStart - 7), by: -1) {
+            if a.entities.contains(where: { $0.start <= k && k < $0.end && priced.contains($0.entity.kind) }) { break }
+            if a.quantities.contains(where: { $0.start <= k && k < $0.spanEnd && $0.role == .quantity }) { break }
+            if a.token(k, in: ClaimRules.fundamentals) { return true }
+        }
+        // "a 17% rise in assets", "a 66% jump in annual profit"
+        var k = q.spanEnd
+        if k < hi, cuesStarting(k).contains(where: { if case .direction = $0.cue { return true }; return false }) {
+            k += 1
+            if lower(k) == "in" {
+                return span(k + 1, min(hi, k + 5)).contains { a.token($0, in: ClaimRules.fundamentals) }
+            }
+        }
+        return false
     }
 
     /// "X% of the (underlying) holdings / portfolio / universe / total", after "make up",
@@ -819,6 +875,17 @@ extension ClaimRules {
     /// level is the session the text reports on (the latest session on or before the document's
     /// date); a figure that stands (a weight, a yield, a valuation) is dated to the document's
     /// date. Projections, illustrations and timeless facts (an index's number of members) have none.
+
+    /// True when the claim's clause has a verb of change of its own before the number, after a
+    /// name ("…, while Drax Group jumped 6.7%"): it is not an elliptical comparison.
+    func hasOwnVerb(_ d: Draft) -> Bool {
+        let (lo, _) = clauseRange(d.clause)
+        guard let verb = (lo..<d.mention.spanStart).first(where: { k in cuesStarting(k).contains { if case .direction = $0.cue { return true }; return false } })
+        else { return false }
+        // a name before the verb: a known entity or a capitalised word ("Drax Group jumped 6.7%")
+        return a.entities.contains(where: { $0.start >= lo && $0.end <= verb })
+            || (lo + 1..<verb).contains { t[$0].kind == .word && t[$0].capitalized }
+    }
 
     /// True when a rate's level is read at the end of its period: a closing verb ("ended the year
     /// at 4.57%"), or a period that runs to the document's date ("rose to 4.005% this week").

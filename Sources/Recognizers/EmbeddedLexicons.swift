@@ -850,6 +850,8 @@ market caps	metric:market_cap
 market capitalization	metric:market_cap
 market capitalisation	metric:market_cap
 market value	metric:market_cap
+market values	metric:market_cap
+market capitalizations	metric:market_cap
 capitalization	metric:market_cap
 capitalisation	metric:market_cap
 valued at	metric:market_cap
