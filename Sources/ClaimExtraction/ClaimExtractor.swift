@@ -124,13 +124,16 @@ public struct ClaimExtractor: Sendable {
                     // Highlights") opens a section: its period, or none, frames the lines below
                     discourse.recentPeriod = prose.discussed
                     discourse.periodFromSection = prose.discussed != nil
+                    discourse.periodFromClaim = false
                     if let p = prose.discussed, p.isPoint { discourse.recentDay = p }
                 } else if let p = readMoves.last?.period {
                     discourse.recentPeriod = p
                     discourse.periodFromSection = false
+                    discourse.periodFromClaim = true
                 } else if prose.framing, let p = prose.discussed {
                     discourse.recentPeriod = p
                     discourse.periodFromSection = false
+                    discourse.periodFromClaim = false
                 }
                 discourse.recentSpans += realized.filter { $0.metric != .level && ClaimRules.readPeriod($0.rules.period) }.compactMap(\.period)
                 if discourse.recentSpans.count > 8 { discourse.recentSpans.removeFirst(discourse.recentSpans.count - 8) }

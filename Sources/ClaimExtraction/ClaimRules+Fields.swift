@@ -95,6 +95,12 @@ extension ClaimRules {
             set(.amount, "metric.money")
             return
         }
+        // "rose 1.06% to 43,870.35 points", "settled at 40,003.59 points": a level written in points
+        if d.unit == .points, q.spanStart >= 1, cuesEnding(q.spanStart).contains(where: { $0.cue == .level }),
+           !cuesEnding(q.spanStart).contains(where: { if case .direction = $0.cue { return true }; return false }) {
+            d.unit = .level
+            set(.level, "metric.level-in-points"); return
+        }
         if d.unit == .points { set(.points, "metric.points"); return }
         // "…, or 2.7%" after a points move, "…, to 6,552.51" after a move: the same move
         if let p = previous, comparedWith(d, p), isRestatement(d, p), d.unit == .percent, [.points, .return].contains(p.metric) {
@@ -496,8 +502,10 @@ extension ClaimRules {
         // 13. the entity the text is about: the subject of the latest claims, a sentence or two
         //     back ("Yield is up 2.431 percentage points from 52 weeks ago" in a note on the
         //     10-year yield)
-        // (not a valuation: "several of which trade at more than 30 times" is about unnamed members)
-        if d.metric != .valuation, let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 2 {
+        // (not in a relative clause: "names, several of which trade at more than 30 times" is
+        // about the names)
+        if !span(lo, q.spanStart).contains(where: { a.isWord($0, "which") || a.isWord($0, "whom") }),
+           let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 2 {
             set(e, text, "subject.carried"); return
         }
         set(nil, nil, "subject.none")
@@ -857,6 +865,14 @@ extension ClaimRules {
         let closing = q.spanStart >= 2 && ["closed", "finished", "ended", "settled", "close", "finish", "end"].contains(lower(q.spanStart - 2))
             || (q.spanStart >= 3 && ["closed", "finished", "ended", "settled"].contains(lower(q.spanStart - 3)))
         let moved = d.direction != nil || closing || [Metric.return, .points].contains(d.metric)
+        // a valuation stated on the day the text reports ("On October 29, the P/E was 23.1. …
+        // even at 23.1, …") takes that day
+        if d.metric == .valuation, !d.forecast, !d.hypothetical, let p = discourse.recentPeriod, p.isPoint,
+           discourse.periodFromClaim || discourse.periodFromSection {
+            d.period = p
+            d.rules.period = discourse.periodFromSection ? "period.section" : "period.carried"
+            return
+        }
         if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod {
             if d.metric == .level, !p.isPoint { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p

@@ -273,6 +273,11 @@ struct ClaimRules {
                     d.metric = .level
                     d.rules.unit = "unit.level-context"
                     out.append(d)
+                } else if valuationContext(q) {
+                    var d = Draft(mention: q, value: q.value, unit: .multiple, clause: clauseOf[q.start])
+                    d.metric = .valuation
+                    d.rules.unit = "unit.valuation-context"
+                    out.append(d)
                 }
             default:
                 continue
@@ -281,16 +286,36 @@ struct ClaimRules {
         return out
     }
 
-    /// Counts are claims when they count stocks, companies, members, sectors or jobs.
+    /// Counts are claims.
     func countIsClaim(_ q: QuantityMention) -> Bool {
-        ["stocks", "companies", "members", "sectors", "jobs", "components", "constituents", "issues", "payrolls"]
-            .contains(lower(q.spanEnd - 1))
+        // every count of things is a claim (the gold conventions); the recognizer gives a count
+        // only to a number with a countable noun or a streak
+        true
+    }
+
+    /// A bare number is a multiple where the sentence speaks of a P/E or a valuation and the
+    /// number has the shape of one: "the forward 12-month P/E ratio was 23.1", "Information
+    /// Technology (32.0 vs. 20.3)", "p/e ratios under 30".
+    func valuationContext(_ q: QuantityMention) -> Bool {
+        guard let v = t[q.start].number, v >= 1, v < 200, !t[q.start].grouped, q.bound != .range else { return false }
+        guard a.cues.contains(where: { c in
+            guard case .metric(.valuation) = c.cue else { return false }
+            return !["discount", "premium", "valuation", "valuations"].contains(lower(c.start))
+        }) else { return false }
+        if t[q.start].decimals > 0 { return true }
+        let before = q.start >= 1 ? lower(q.start - 1) : ""
+        return ["of", "at", "was", "is", "under", "above", "below", "over", "("].contains(before) || lower(q.spanEnd) == "vs"
     }
 
     /// A bare number is a level after "to", "at", "closed at", "hit" or "record", about an
     /// index, fund, company or commodity (a level reached or stood at).
     func levelContext(_ q: QuantityMention) -> Bool {
         guard q.start >= 1, t[q.start].number.map({ $0 >= 10 }) == true else { return false }
+        // a quote beside its symbol: "(SPX - 4,192.66)", "(VIX: 18.31)"
+        if q.start >= 2, isSymbol(q.start - 1, "-", "\u{2013}", ":"), inParens.indices.contains(q.start), inParens[q.start],
+           a.entities.contains(where: { $0.end == q.start - 1 }) {
+            return true
+        }
         // a level has grouping, decimals, or at least three digits ("6,688.46", "21", "4,000")
         var k = q.start - 1
         while k >= 0, ["a", "the", "fresh", "new", "all-time", "record", "high", "of", "about", "around", "nearly",
@@ -303,8 +328,14 @@ struct ClaimRules {
         guard levelCue else { return false }
         // an entity that has levels somewhere before in the sentence, or just after it ("6,400 on
         // the S&P 500"), or an anaphor for one
-        let before = a.entities.filter { $0.end <= q.start && ["index", "etf", "company", "commodity", "crypto", "rate"].contains($0.entity.kind) }
+        let before = a.entities.filter { $0.end <= q.start && ["index", "etf", "company", "commodity", "crypto", "rate", "sector", "currency"].contains($0.entity.kind) }
         if !before.isEmpty { return true }
+        // a sentence that names nothing, in a text about an index or a price ("The low reached
+        // 2839.64" after a line on the S&P 500)
+        if a.entities.isEmpty, let (e, _) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 2,
+           ["index", "etf", "company", "commodity", "crypto", "sector", "currency"].contains(e.kind) {
+            return true
+        }
         if a.entities.contains(where: { $0.start > q.end && $0.start <= q.end + 3 && $0.entity.kind == "index" }) { return true }
         return a.cues.contains { if case .anaphor = $0.cue { return $0.end <= q.start }; return false }
     }

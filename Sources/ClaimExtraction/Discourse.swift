@@ -18,6 +18,8 @@ struct Discourse {
     var recentPeriod: Period?
     /// True when `recentPeriod` is a section label's ("For the week:"), not a claim's.
     var periodFromSection = false
+    /// True when `recentPeriod` is the period a claim read in its own sentence.
+    var periodFromClaim = false
     /// The block `recentPeriod` was named in.
     var recentBlock = -1
     /// Periods of the text's claims, latest last, for "the week" or "the quarter" meaning the one

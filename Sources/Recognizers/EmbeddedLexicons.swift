@@ -935,6 +935,20 @@ traded at	level
 trading at	level
 hit	level
 reached	level
+reach	level
+topping	level
+topped	level
+surpassing	level
+surpassed	level
+crossed	level
+crossing	level
+breached	level
+peaked at	level
+peaking at	level
+bottomed at	level
+high of	level
+low of	level
+comes in at	level
 to	level
 at	level
 at a record	level

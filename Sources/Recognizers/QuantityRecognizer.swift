@@ -248,6 +248,12 @@ enum QuantityRecognizer {
             m.role = .quantity
             m.spanEnd = end + 1
             m.rules.append("unit.count")
+        } else if unit == nil, let streakEnd = streak(a, end) {
+            // a streak: "10 days in a row", "11 consecutive weeks", "five straight sessions"
+            m.unit = .count
+            m.role = .quantity
+            m.spanEnd = streakEnd
+            m.rules.append("unit.count-streak")
         }
         // a multiple's noun: "18 times forward earnings"
         if unit == .multiple, lower(a, end - 1) == "times" {
@@ -327,7 +333,30 @@ enum QuantityRecognizer {
     static let countNouns: Set<String> = ["stocks", "companies", "members", "sectors", "jobs", "shares", "contracts",
                                           "components", "constituents", "issues", "listings", "ipos", "funds", "etfs",
                                           "banks", "firms", "deals", "layoffs", "employees", "workers", "subscribers",
-                                          "customers", "vehicles", "units", "barrels", "ounces", "tons", "tonnes"]
+                                          "customers", "vehicles", "units", "barrels", "ounces", "tons", "tonnes",
+                                          "people", "persons", "countries", "deaths", "cases", "infections", "positions",
+                                          "stores", "branches", "homes", "households", "patients", "users", "accounts",
+                                          "buys", "holds", "sells", "analysts", "investors", "trades", "transactions",
+                                          "orders", "aircraft", "planes", "cars", "ships", "factories", "plants", "mines",
+                                          "rigs", "wells", "properties", "loans", "claims", "applications", "filings",
+                                          "bankruptcies", "defaults", "visitors", "passengers", "tickets", "devices",
+                                          "phones", "chips", "gpus", "servers", "entities", "names", "securities"]
+
+    /// Time units a streak counts.
+    static let streakUnits: Set<String> = ["days", "sessions", "weeks", "months", "quarters", "years", "day", "session", "week", "month"]
+
+    /// The end of a streak after a number ending at `i`: "days in a row", "consecutive weeks",
+    /// "straight sessions", "trading days in a row"; nil when none follows.
+    static func streak(_ a: SentenceAnalysis, _ i: Int) -> Int? {
+        var k = i
+        var marked = false
+        if ["consecutive", "straight", "successive"].contains(lower(a, k)) { marked = true; k += 1 }
+        if lower(a, k) == "trading" { k += 1 }
+        guard streakUnits.contains(lower(a, k)) else { return nil }
+        k += 1
+        if lower(a, k) == "in", lower(a, k + 1) == "a", lower(a, k + 2) == "row" { return k + 3 }
+        return marked ? k : nil
+    }
 
     static func countNoun(_ a: SentenceAnalysis, _ i: Int) -> Bool { countNouns.contains(lower(a, i)) }
 
