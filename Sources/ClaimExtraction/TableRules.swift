@@ -101,11 +101,26 @@ struct TableRules {
             d.subjectText = subjectText
             d.rules.subject = entity == nil ? "table.first-cell-unnamed" : "table.first-cell"
             d.rules.metric = "table.column:\(headerText ?? "inferred")"
-            // a date in the header ("Close 10 Oct") dates the column
+            // a date in the header ("Close 10 Oct") dates the column; a header that is a period
+            // ("1 Month", "YTD", "Q1 2025", "2024") makes a return column over it
             var headerPeriod: Period? = nil
             if let h = headerText {
                 let ha = SentenceAnalyzer.analyze(h, context)
                 headerPeriod = ha.periods.first?.period
+                if let (column, end) = TextTables.column(ha, 0), end == ha.tokens.count, q.unit == .percent || q.unit == nil {
+                    let asOf = TextTables.asOf(TextTables.Layout(columns: [], texts: [], asOf: point?.end, percent: true), document: doc)
+                    d.metric = .return
+                    d.unit = q.unit ?? .percent
+                    d.isChange = true
+                    d.period = TextTables.period(column, asOf: asOf)
+                    d.period?.text = h
+                    d.direction = q.value < 0 ? .down : (q.signed && q.value > 0 ? .up : nil)
+                    d.rules.metric = "table.return-column"
+                    d.rules.period = "table.period-column:\(h)"
+                    d.rules.direction = q.value < 0 || q.signed ? "table.sign" : "table.unsigned"
+                    out.append(d)
+                    continue
+                }
             }
             switch col! {
             case .level:

@@ -219,7 +219,7 @@ enum TextTables {
                 // an unsigned return table states no direction; a negative figure fell
                 d.direction = q.value < 0 ? .down : nil
                 d.rules.subject = entity == nil ? "table.row-name-unnamed" : "table.row-name"
-                d.rules.metric = "table.period-column"
+                d.rules.metric = "table.return-column"
                 d.rules.period = "table.period-column:\(layout.texts[k])"
                 d.rules.direction = q.value < 0 ? "table.sign" : "table.unsigned"
                 d.rules.unit = q.unit == nil ? "table.percent-column" : nil

@@ -62,6 +62,17 @@ public enum ClaimOutput {
                 W.quote(v, into: &out)
             }
             W.literal("}", &out)
+            // where each field came from (read, carried, defaulted), for a reader judging sureness
+            var first = true
+            for field in ["subject", "metric", "period", "direction"] {
+                guard let recorded = c.rules[field], let p = RuleCatalog.rule(recorded)?.provenance else { continue }
+                W.literal(first ? ",\"provenance\":{" : ",", &out)
+                first = false
+                W.quote(field, into: &out)
+                out.append(UInt8(ascii: ":"))
+                W.quote(p.rawValue, into: &out)
+            }
+            if !first { W.literal("}", &out) }
         }
         W.literal("}", &out)
     }

@@ -14,11 +14,32 @@ extension Claims {
         )
 
         @Argument(help: "The sentence (or a short text; several sentences are read in order).")
-        var sentence: String
+        var sentence: String?
+
+        @Flag(help: "List every rule instead: its id, the field it decides, where that field then comes from (read, carried, defaulted) and what it matches.")
+        var rules = false
 
         @OptionGroup var documents: DocumentOptions
 
+        func validate() throws {
+            if !rules && sentence == nil { throw ValidationError("Give a sentence to explain, or --rules to list the rules.") }
+        }
+
         func run() throws {
+            if rules {
+                var out = ""
+                var field = ""
+                for r in RuleCatalog.all {
+                    if r.field != field {
+                        field = r.field
+                        out += (out.isEmpty ? "" : "\n") + "\(field):\n"
+                    }
+                    out += "  \(r.id)\(r.provenance.map { "  [\($0.rawValue)]" } ?? "")  \(r.summary)\n"
+                }
+                FileHandle.standardOutput.write(Data(out.utf8))
+                return
+            }
+            guard let sentence else { return }
             let extractor = ClaimExtractor(lexicon: try documents.loadLexicon())
             let e = extractor.explain(sentence, date: documents.date)
             var out = "mentions:\n"
@@ -33,7 +54,10 @@ extension Claims {
                 if c.forecast { out += "  forecast" }
                 if c.hypothetical { out += "  hypothetical" }
                 out += "\n"
-                for (field, rule) in c.rules.sorted(by: { $0.key < $1.key }) { out += "      \(field): \(rule)\n" }
+                for (field, rule) in c.rules.sorted(by: { $0.key < $1.key }) {
+                    let provenance = ["subject", "metric", "period", "direction"].contains(field) ? RuleCatalog.rule(rule)?.provenance : nil
+                    out += "      \(field): \(rule)\(provenance.map { " (\($0.rawValue))" } ?? "")\n"
+                }
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }
