@@ -119,6 +119,7 @@ public struct ClaimExtractor: Sendable {
                 // sentence about a move names ("Stocks fell on Tuesday …")
                 let realized = drafts.filter { !$0.forecast && !$0.hypothetical }
                 let readMoves = realized.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && ClaimRules.readPeriod($0.rules.period) }
+                discourse.dayMoves += readMoves.filter { $0.period?.isPoint == true }.count
                 if label, prose.discussed != nil {
                     // a heading or a label ("On Tuesday:", "For the week:", "Q3 2021 Market
                     // Highlights") opens a section: its period, or none, frames the lines below

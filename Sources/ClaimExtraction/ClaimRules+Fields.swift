@@ -873,7 +873,8 @@ extension ClaimRules {
             d.rules.period = discourse.periodFromSection ? "period.section" : "period.carried"
             return
         }
-        if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod {
+        if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod,
+           p.isPoint || discourse.periodFromSection || discourse.dayMoves == 0 {
             if d.metric == .level, !p.isPoint { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p
             d.rules.period = discourse.periodFromSection ? "period.section" : "period.carried"
@@ -927,8 +928,9 @@ extension ClaimRules {
     /// from the text before, not defaulted).
     static func readPeriod(_ rule: String?) -> Bool {
         guard let rule else { return false }
+        // a compared claim follows its head, whose own rule counts
         return !(rule.hasPrefix("period.carried") || rule.hasPrefix("period.section") || rule.hasPrefix("period.default")
-                 || rule.hasPrefix("period.none"))
+                 || rule.hasPrefix("period.none") || rule.hasPrefix("period.compared"))
     }
     func defaultPeriod(_ d: Draft) -> Period? {
         guard let doc = context.documentDate, !d.forecast, !d.hypothetical else { return nil }

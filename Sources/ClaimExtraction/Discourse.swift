@@ -20,6 +20,9 @@ struct Discourse {
     var periodFromSection = false
     /// True when `recentPeriod` is the period a claim read in its own sentence.
     var periodFromClaim = false
+    /// Moves the text has dated to a single day so far: a text that reports sessions does not
+    /// carry a span one sentence named ("so far this year") to the moves after it.
+    var dayMoves = 0
     /// The block `recentPeriod` was named in.
     var recentBlock = -1
     /// Periods of the text's claims, latest last, for "the week" or "the quarter" meaning the one

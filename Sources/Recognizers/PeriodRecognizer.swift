@@ -494,10 +494,9 @@ enum PeriodRecognizer {
         // "over the three months": the months to the document's date
         if !isWord(a, j, "to", "through", "ended", "ending", "until", "of"), unit == "months" || unit == "weeks" {
             guard let doc = c.documentDate else { return Found(end: j, kind: .trailing, period: nil, inferred: true, rule: "period.months") }
-            var y = doc.year, m = doc.month - (unit == "months" ? count : 0)
-            while m <= 0 { m += 12; y -= 1 }
-            let start = unit == "months" ? CalendarDate(year: y, month: m, day: min(doc.day, CalendarDate.daysIn(month: m, year: y)))!.adding(days: 1)
-                : doc.adding(days: -7 * count + 1)
+            // a trailing window starts on the same calendar date that many months earlier; N
+            // weeks are the trading weeks from the Monday N − 1 weeks before this one's
+            let start = unit == "months" ? doc.addingMonths(-count) : week(doc).start.adding(days: -7 * (count - 1))
             return Found(end: j, kind: .trailing, period: Period(start: start, end: doc), inferred: true, rule: "period.months")
         }
         guard isWord(a, j, "to", "through", "ended", "ending", "until") else { return nil }
@@ -786,17 +785,11 @@ enum PeriodRecognizer {
             let unit = lower(a, k + 1)
             if let n = integer(a, k + 1), ["months", "month"].contains(lower(a, k + 2)) || (lower(a, k + 2) == "-" && lower(a, k + 3) == "month") {
                 let end = lower(a, k + 2) == "-" ? k + 4 : k + 3
-                return found(end, .trailing, "period.trailing-months") { d in
-                    var y = d.year, m = d.month - n
-                    while m <= 0 { m += 12; y -= 1 }
-                    let day = min(d.day, CalendarDate.daysIn(month: m, year: y))
-                    return Period(start: CalendarDate(year: y, month: m, day: day)!.adding(days: 1), end: d)
-                }
+                // starting on the same calendar date n months before (the gold conventions)
+                return found(end, .trailing, "period.trailing-months") { d in Period(start: d.addingMonths(-n), end: d) }
             }
             if lower(a, k + 1) == "twelve", lower(a, k + 2) == "months" {
-                return found(k + 3, .trailing, "period.trailing-months") { d in
-                    Period(start: CalendarDate(year: d.year - 1, month: d.month, day: min(d.day, CalendarDate.daysIn(month: d.month, year: d.year - 1)))!.adding(days: 1), end: d)
-                }
+                return found(k + 3, .trailing, "period.trailing-months") { d in Period(start: d.addingMonths(-12), end: d) }
             }
             switch unit {
             case "week": return found(k + 2, .week, "period.last-week") { week($0.adding(days: -7)) }
@@ -810,9 +803,7 @@ enum PeriodRecognizer {
             }
             case "year":
                 if head == "past" || head == "trailing" {
-                    return found(k + 2, .trailing, "period.past-year") { d in
-                        Period(start: CalendarDate(year: d.year - 1, month: d.month, day: min(d.day, CalendarDate.daysIn(month: d.month, year: d.year - 1)))!.adding(days: 1), end: d)
-                    }
+                    return found(k + 2, .trailing, "period.past-year") { d in Period(start: d.addingMonths(-12), end: d) }
                 }
                 return found(k + 2, .year, "period.last-year") { yearPeriod($0.year - 1) }
             case "session", "day": return found(k + 2, .day, "period.last-session") { Period(start: $0.adding(days: -1), end: $0.adding(days: -1)) }
