@@ -806,7 +806,11 @@ enum PeriodRecognizer {
                     return found(k + 2, .trailing, "period.past-year") { d in Period(start: d.addingMonths(-12), end: d) }
                 }
                 return found(k + 2, .year, "period.last-year") { yearPeriod($0.year - 1) }
-            case "session", "day": return found(k + 2, .day, "period.last-session") { Period(start: $0.adding(days: -1), end: $0.adding(days: -1)) }
+            // the session before the document's date (Friday, for a Monday)
+            case "session", "day": return found(k + 2, .day, "period.last-session") { d in
+                let day = TradingCalendar.session(onOrBefore: d.adding(days: -1))
+                return Period(start: day, end: day)
+            }
             default: break
             }
         }

@@ -127,7 +127,7 @@ enum QuantityRecognizer {
                 negative = t[s].scalar != "+"
                 start = s
                 rules.append("sign")
-            } else if s >= 0, !glued(a, start), isSymbol(a, s, "+", "-", "\u{2212}"), t[s].spaceBefore || s == 0,
+            } else if s >= 0, !glued(a, start), isSymbol(a, s, "+", "-", "\u{2212}"), t[s].spaceBefore || s == 0 || isSymbol(a, s - 1, "("),
                       s == 0 || isSymbol(a, s - 1, "(", ",", ";", ":", "|") {
                 // a sign set apart from its number in a list: "energy (+ 54.6%)", "materials, + 27.3%"
                 signed = true

@@ -170,6 +170,9 @@ public enum Tokenizer {
             if c < 0x80 {
                 if isDigit(c) {
                     i = number(bytes, i, space, &tokens)
+                } else if c == 0x2E, isDigit(bytes, i + 1), i == 0 || !(isDigit(bytes[i - 1]) || isLetter(bytes[i - 1])) {
+                    // a leading decimal point: ".25%", "$.75"
+                    i = number(bytes, i, space, &tokens)
                 } else if isLetter(c) {
                     i = word(bytes, i, space, &tokens)
                 } else {
