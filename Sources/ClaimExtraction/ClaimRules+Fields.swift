@@ -1036,7 +1036,7 @@ extension ClaimRules {
         }
         // "the year" in January is the year just ended when the text has named it, or in the
         // first week of the year ("stocks ended the year higher", written on January 3)
-        if p.rule == "period.for-the-year" || (p.rule == "period.unit" && lower(p.end - 1) == "year"), let doc = context.documentDate, doc.month == 1,
+        if p.rule == "period.for-the-year", let doc = context.documentDate, doc.month == 1,
            doc.day <= 7 || discourse.namedYears.contains(doc.year - 1) {
             period = Period(start: CalendarDate(year: doc.year - 1, month: 1, day: 1)!, end: CalendarDate(year: doc.year - 1, month: 12, day: 31)!, text: period.text)
         }

@@ -231,7 +231,6 @@ public enum RuleCatalog {
         Rule("period.end-of", "period-mention", nil, "\"at the end of September\", \"the end of the year\""),
         Rule("period.year-end", "period-mention", nil, "\"year-end\""),
         Rule("period.session-of", "period-mention", nil, "\"the final trading day of 2024\": that session"),
-        Rule("period.unit", "period-mention", nil, "\"(of) the year/quarter/month\" as a whole calendar unit"),
         Rule("period.since", "period-mention", nil, "\"since late 2023\": from then to the document's date"),
         Rule("period.through", "period-mention", nil, "\"through 2028\""),
         Rule("period.span-to", "period-mention", nil, "\"the five sessions to Friday, October 3\""),

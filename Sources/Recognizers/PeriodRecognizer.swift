@@ -698,7 +698,8 @@ enum PeriodRecognizer {
             default: return monthPeriod(d.month, d.year)
             }
         }
-        return Found(end: i + 2, kind: unit == "year" ? .year : (unit == "quarter" ? .quarter : .month), period: p, inferred: true, rule: "period.unit")
+        // only ever inside "the final trading day of the year", whose rule names the mention
+        return Found(end: i + 2, kind: unit == "year" ? .year : (unit == "quarter" ? .quarter : .month), period: p, inferred: true, rule: "period.session-of")
     }
 
     /// Relative expressions tied to the document's date.
