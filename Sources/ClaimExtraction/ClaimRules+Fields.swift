@@ -504,8 +504,15 @@ extension ClaimRules {
         //     10-year yield)
         // (not in a relative clause: "names, several of which trade at more than 30 times" is
         // about the names)
-        if !span(lo, q.spanStart).contains(where: { a.isWord($0, "which") || a.isWord($0, "whom") }),
-           let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 2 {
+        // "Large Growth (+2.50%)": a capitalised name the lexicons do not know, just before the
+        // figure in parentheses, is the subject's own (unnamed) name
+        if q.spanStart >= 2, isSymbol(q.spanStart - 1, "("), t[q.spanStart - 2].kind == .word, t[q.spanStart - 2].capitalized {
+            var s = q.spanStart - 2
+            while s - 1 >= lo, t[s - 1].kind == .word, t[s - 1].capitalized || isSymbol(s - 1, "-") { s -= 1 }
+            set(nil, a.text(s, q.spanStart - 1), "subject.unnamed"); return
+        }
+        if d.unit != .count, !span(lo, q.spanStart).contains(where: { a.isWord($0, "which") || a.isWord($0, "whom") }),
+           let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 5 {
             set(e, text, "subject.carried"); return
         }
         set(nil, nil, "subject.none")

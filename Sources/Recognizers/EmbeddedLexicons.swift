@@ -1102,6 +1102,13 @@ otc	exchange
 otcmkts	exchange
 lse	exchange
 tsx	exchange
+symbol	exchange
+ticker	exchange
+euronext	exchange
+xetra	exchange
+hkex	exchange
+tse	exchange
+asx	exchange
 asx	exchange
 hkex	exchange
 tyo	exchange
@@ -1341,6 +1348,74 @@ INJCJC	macro	U.S. initial jobless claims	jobless claims|initial jobless claims|w
 LEI	macro	Conference Board Leading Economic Index	Leading Economic Index|LEI|leading economic indicators|index of leading economic indicators
 CONCCONF	macro	Conference Board Consumer Confidence	consumer confidence index|Consumer confidence|consumer confidence
 RSTAMOM	macro	U.S. retail sales	=Retail sales|U.S. retail sales|US retail sales
+# --- large companies listed outside the U.S. (ids: the home-market ticker, with the exchange's
+# --- suffix for Tokyo .T and Hong Kong .HK; an ADR's ticker where commentary usually uses it)
+7203.T	company	Toyota Motor	Toyota|Toyota Motor Corp|Toyota Motor Corp.|Toyota Motor Corporation
+6758.T	company	Sony Group	Sony|Sony Group Corp.|Sony Corp
+9984.T	company	SoftBank Group	SoftBank|SoftBank Group Corp.
+7974.T	company	Nintendo	Nintendo|Nintendo Co.
+7267.T	company	Honda Motor	Honda|Honda Motor Co.
+7201.T	company	Nissan Motor	Nissan|Nissan Motor Co.
+8306.T	company	Mitsubishi UFJ Financial Group	Mitsubishi UFJ|MUFG
+6861.T	company	Keyence	Keyence
+8035.T	company	Tokyo Electron	Tokyo Electron
+9983.T	company	Fast Retailing	Fast Retailing|Uniqlo owner Fast Retailing
+005930.KS	company	Samsung Electronics	Samsung|Samsung Electronics Co.
+000660.KS	company	SK Hynix	SK Hynix|SK hynix
+2330.TW	company	Taiwan Semiconductor Manufacturing	TSMC|Taiwan Semiconductor|Taiwan Semiconductor Manufacturing Co.
+700.HK	company	Tencent Holdings	Tencent|Tencent Holdings
+9988.HK	company	Alibaba Group	Alibaba|Alibaba Group Holding
+3333.HK	company	China Evergrande Group	Evergrande|Evergrande Group|China Evergrande
+1299.HK	company	AIA Group	AIA Group
+NESN	company	Nestle	Nestle|Nestlé
+ROG	company	Roche Holding	Roche
+NOVN	company	Novartis	Novartis
+UBSG	company	UBS Group	UBS
+ASML	company	ASML Holding	ASML|ASML Holding NV
+ADYEN	company	Adyen	Adyen
+MC	company	LVMH	LVMH|LVMH Moet Hennessy Louis Vuitton
+TTE	company	TotalEnergies	TotalEnergies|TotalEnergies SE
+BNP	company	BNP Paribas	BNP Paribas|BNP
+AIR	company	Airbus	Airbus|Airbus SE
+WLN	company	Worldline	Worldline|Worldline SA
+SAP	company	SAP	SAP SE
+SIE	company	Siemens	Siemens|Siemens AG
+DB	company	Deutsche Bank	Deutsche Bank|Deutsche Bank AG
+VOW3	company	Volkswagen	Volkswagen|VW
+BMW	company	BMW	BMW
+MBG	company	Mercedes-Benz Group	Mercedes-Benz|Mercedes
+BAYN	company	Bayer	Bayer|Bayer AG
+SAN	company	Banco Santander	Santander|Banco Santander
+NOVO-B	company	Novo Nordisk	Novo Nordisk
+SHEL	company	Shell	=Shell|Shell plc
+BP.	company	BP	=BP|BP plc
+HSBA	company	HSBC Holdings	HSBC|HSBC Holdings
+AZN	company	AstraZeneca	AstraZeneca
+ULVR	company	Unilever	Unilever
+GSK	company	GSK	GSK|GlaxoSmithKline
+DGE	company	Diageo	Diageo
+RIO	company	Rio Tinto	Rio Tinto
+BHP	company	BHP Group	BHP|BHP Group
+GLEN	company	Glencore	Glencore
+VOD	company	Vodafone	Vodafone|Vodafone Group
+BARC	company	Barclays	Barclays
+LLOY	company	Lloyds Banking Group	Lloyds|Lloyds Banking Group
+NWG	company	NatWest Group	NatWest
+TSCO	company	Tesco	Tesco
+RR.	company	Rolls-Royce Holdings	Rolls-Royce
+HLN	company	Haleon	Haleon
+OCDO	company	Ocado Group	Ocado|Ocado Group
+LSEG	company	London Stock Exchange Group	London Stock Exchange Group|LSEG
+EMG	company	Man Group	Man Group
+DRX	company	Drax Group	Drax|Drax Group
+PRU	company	Prudential plc	Prudential plc
+RELIANCE	company	Reliance Industries	Reliance Industries|Reliance
+INFY	company	Infosys	Infosys
+TCS	company	Tata Consultancy Services	Tata Consultancy Services|TCS
+SHOP	company	Shopify	Shopify
+RY	company	Royal Bank of Canada	Royal Bank of Canada|RBC
+TD	company	Toronto-Dominion Bank	Toronto-Dominion Bank|TD Bank
+BBD	company	BlackBerry	BlackBerry
 
 """#,
         "periods.tsv": #"""

@@ -13,7 +13,10 @@ enum EntityRecognizer {
         while i < t.count {
             if let m = ticker(a, lexicon, i) {
                 // "Apple (AAPL)": the ticker confirms the name before it; one mention
-                if m.rule == "ticker.parenthesized", let last = out.last, last.end == m.start - 1, last.entity.id == m.entity.id {
+                // (also "FirstEnergy Corp (Symbol: FE)", "J2 Global (NASDAQ: JCOM)" when the name is known)
+                if m.rule == "ticker.parenthesized" || m.rule == "ticker.exchange", let last = out.last, last.end <= m.start - 1,
+                   t[m.start - 1].scalar == "(", last.entity.id == m.entity.id,
+                   (last.end..<(m.start - 1)).allSatisfy({ corporateSuffixes.contains(a.lower($0)) || t[$0].scalar == "." || t[$0].scalar == "," }) {
                     out[out.count - 1].end = m.end + 1 < t.count && t[m.end].scalar == ")" ? m.end + 1 : m.end
                 } else {
                     out.append(m)
@@ -37,6 +40,10 @@ enum EntityRecognizer {
         }
         a.entities = out
     }
+
+    /// Words that end a company's legal name ("FirstEnergy Corp (Symbol: FE)").
+    static let corporateSuffixes: Set<String> = ["corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited", "plc",
+                                                 "sa", "ag", "nv", "se", "group", "holdings", "holding", "llc", "lp"]
 
     // MARK: names
 
@@ -146,7 +153,11 @@ enum EntityRecognizer {
                     symbol += "." + a.text(end + 1)
                     end += 2
                 }
-                if let entity = lexicon.ticker(FNV.hash(symbol, fold: false), text: symbol) {
+                // a symbol the lists do not know (delisted, renamed, foreign) is still a company
+                // when an exchange names it: "J2 Global (NASDAQ: JCOM)"
+                let entity = lexicon.ticker(FNV.hash(symbol, fold: false), text: symbol)
+                    ?? (symbol.count <= 6 ? Entity(id: symbol, kind: "company", name: symbol) : nil)
+                if let entity {
                     var m = EntityMention(start: i, end: end, entity: entity, possessive: false, negated: false,
                                           modifier: false, rule: "ticker.exchange")
                     decorate(&m, a, lexicon)
