@@ -46,6 +46,9 @@ extension ClaimRules {
                 return
             }
         }
+        // a gap between two figures: "beat the other 493 stocks by 62%", "an average
+        // outperformance spread 6.1%", "growth stocks outpaced value by 9%"
+        if d.unit == .percent, returnGap(q, lo, hi) { set(.other, "metric.gap"); return }
         if d.unit.isCurrency || d.unit == .percent || d.unit == .pp || d.unit == .bp {
             // breadth: "the percentage of NYSE stocks trading above their 200-day moving average"
             if breadth(q, lo, hi) { set(.breadth, "metric.breadth"); return }
@@ -123,9 +126,6 @@ extension ClaimRules {
             // an earnings-season beat rate: "82% have reported EPS above estimates", "55.3% have
             // beat expectations"
             if beatRate(q, hi) { set(.breadth, "metric.beat-rate"); return }
-            // a gap between two figures: "beat the other 493 stocks by 62%", "an average
-            // outperformance spread 6.1%", "a 72% return spread"
-            if returnGap(q, lo, hi) { set(.other, "metric.gap"); return }
             // room to a price target: "an implied upside of about 2%", "10.45% upside"
             if (max(lo, q.spanStart - 3)..<min(hi, q.spanEnd + 2)).contains(where: { ["upside", "downside"].contains(lower($0)) }) {
                 set(.return, "metric.upside"); return
@@ -691,6 +691,31 @@ extension ClaimRules {
             set(p.direction, "direction.reached")
             return
         }
+        // "a 76% return", "total returns of 40.2%": a return stated as a noun, positive, is a gain
+        if d.metric == .return, q.value > 0, span(max(lo, q.spanStart - 3), min(hi, q.spanEnd + 3)).contains(where: {
+            ["return", "returns", "gain", "gains", "upside", "rally", "advance"].contains(lower($0)) }) {
+            set(.up, "direction.return-noun")
+            return
+        }
+        // a gap after a verb of comparison: "outpaced them by 22%" (up), "trailed by 3%" (down)
+        if d.rules.metric == "metric.gap" {
+            for c in a.cues where c.start >= lo && c.end <= q.spanStart {
+                if case .comparison(let side) = c.cue { set(side == "below" ? .down : .up, "direction.comparison"); return }
+            }
+            if span(lo, q.spanStart).contains(where: { ["beat", "beats", "outpaced", "outperformed", "topped"].contains(lower($0)) }) {
+                set(.up, "direction.comparison"); return
+            }
+        }
+        // a yield, a share or a weight that hit or broke a level: "the yield reached 4.92%",
+        // "hit more than 5.45%", "broke above 5%"
+        if [Metric.rate, .breadth, .weight].contains(d.metric), q.spanStart >= 1 {
+            let reach: Set<String> = ["hit", "hits", "reached", "reach", "reaches", "topped", "topping", "surpassed", "crossed", "breached"]
+            if (max(lo, q.spanStart - 3)..<q.spanStart).contains(where: { reach.contains(lower($0)) })
+                || ((a.isWord(q.spanStart - 1, "above") || a.isWord(q.start - 1, "above"))
+                    && (max(lo, q.spanStart - 3)..<q.start).contains(where: { ["broke", "rose", "climbed", "jumped", "moved"].contains(lower($0)) })) {
+                set(.up, "direction.reached-level"); return
+            }
+        }
         set(nil, "direction.none")
     }
 
@@ -734,6 +759,8 @@ extension ClaimRules {
         let tail = span(sinceComma ? k + 1 : p.mention.spanEnd, d.mention.spanStart)
         let words = tail.filter { !inPeriod($0) && (sinceComma || !isSymbol($0, ",")) }
         guard !words.contains(where: { a.isWord($0, "and") }) else { return false }
+        // "6.17 points (0.1%)": the same move in parentheses
+        if p.mention.spanEnd == d.mention.spanStart - 1, isSymbol(p.mention.spanEnd, "("), p.unit != d.unit { return true }
         // ", or 2.7%", ", to 6,552.51", ", down from 71%", "to a range of 4.00%–4.25%"
         let last = words.last ?? -1
         let ends = words.count <= 3 && (a.isWord(last, "or") || a.isWord(last, "to") || a.isWord(last, "from") || a.isWord(last, "at"))
@@ -760,7 +787,8 @@ extension ClaimRules {
             if a.isWord(l, "to"), between.count <= 3 { return true }                        // "fell 182.60 points, or 2.7%, to 6,552.51"
         }
         // an elliptical list: "…, the Nasdaq 17.3% and the Dow 9.1%" (a name, then the number, no verb)
-        if a.entities.contains(where: { $0.end == d.mention.spanStart && $0.start >= p.mention.spanEnd }),
+        if a.entities.contains(where: { ($0.end == d.mention.spanStart || ($0.end == d.mention.spanStart - 1 && isSymbol($0.end, "(")))
+                && $0.start >= p.mention.spanEnd }),
            !hasCue(p.mention.spanEnd, d.mention.spanStart, { if case .direction = $0 { return true }; return false }) {
             return true
         }

@@ -641,9 +641,37 @@ returned	direction:up
 returning	direction:up
 outperformed	direction:up
 # --- up (nouns of a gain)
+rocketed	direction:up
+rockets	direction:up
+rocket	direction:up
+appreciated	direction:up
+appreciates	direction:up
+pop	direction:up
+pops	direction:up
+skyrocketed	direction:up
+zoomed	direction:up
+vaulted	direction:up
+leapt	direction:up
+spikes	direction:up
 win	direction:up
 # --- down
 fell	direction:down
+cratered	direction:down
+craters	direction:down
+crater	direction:down
+dove	direction:down
+dives	direction:down
+dive	direction:down
+tanks	direction:down
+tanked	direction:down
+tank	direction:down
+plummets	direction:down
+depreciated	direction:down
+depreciates	direction:down
+nosedived	direction:down
+plunges	direction:down
+tumbles	direction:down
+sinks	direction:down
 off	direction:down
 fall	direction:down
 falls	direction:down
