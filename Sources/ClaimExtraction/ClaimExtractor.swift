@@ -117,7 +117,7 @@ public struct ClaimExtractor: Sendable {
                 // the period the text reports on, for the next sentences' moves that name none:
                 // the period the sentence's latest move read for itself, else the period a
                 // sentence about a move names ("Stocks fell on Tuesday …")
-                let realized = drafts.filter { !$0.forecast && !$0.hypothetical }
+                let realized = drafts.filter { !$0.forecast && !$0.hypothetical && !$0.yardstick }
                 let readMoves = realized.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && ClaimRules.readPeriod($0.rules.period) }
                 discourse.dayMoves += readMoves.filter { $0.period?.isPoint == true }.count
                 if label, prose.discussed != nil {
@@ -131,7 +131,7 @@ public struct ClaimExtractor: Sendable {
                     discourse.recentPeriod = p
                     discourse.periodFromSection = false
                     discourse.periodFromClaim = true
-                } else if prose.framing, let p = prose.discussed {
+                } else if prose.framing, let p = prose.discussed, !p.isPoint || ClaimExtractor.nearSession(p, context.documentDate) {
                     discourse.recentPeriod = p
                     discourse.periodFromSection = false
                     discourse.periodFromClaim = false
@@ -195,6 +195,16 @@ public struct ClaimExtractor: Sendable {
             if let d = a.periods.first(where: { $0.kind == .asOf })?.period?.end { return d }
         }
         return nil
+    }
+
+    /// True when a day lies within a session of the document's date: a sentence that names a day
+    /// further back without a figure for it ("ahead of data on Thursday", "after Tuesday's
+    /// gains") does not move the text to that day.
+    static func nearSession(_ p: Period, _ doc: CalendarDate?) -> Bool {
+        guard let doc else { return true }
+        let session = TradingCalendar.session(onOrBefore: doc)
+        let previous = TradingCalendar.session(onOrBefore: session.adding(days: -1))
+        return p.start >= previous && p.start <= doc
     }
 
     /// True for a sentence that heads a section: a heading block, or a whole short line that
@@ -314,6 +324,7 @@ public struct ClaimExtractor: Sendable {
             rules.period(&d, previous: previous)
             rules.flags(&d)
             d.isChange = rules.isChange(d)
+            d.yardstick = rules.isYardstick(d.mention)
             rules.comparison(&d)
             // a level is where something stands, not a move: it has no direction ("rose 1.2% to
             // 6,552.51": the 1.2% is up, the level is not)

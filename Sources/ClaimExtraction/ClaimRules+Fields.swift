@@ -1017,6 +1017,13 @@ extension ClaimRules {
         "widest", "narrowest", "first", "top",
     ]
 
+    /// True for a figure that is a superlative's yardstick: "since" just before it ("the worst
+    /// day since the 22.6% tumble of 1987") after a superlative.
+    func isYardstick(_ q: QuantityMention) -> Bool {
+        guard let since = (max(0, q.spanStart - 4)..<q.spanStart).last(where: { a.isWord($0, "since") }) else { return false }
+        return (max(0, since - 10)..<since).contains { a.token($0, in: ClaimRules.superlatives) }
+    }
+
     /// True for a period that follows a superlative in its clause ("since", "of", "in" just
     /// before it): a reference, never the period a claim is about.
     func isSuperlativeReference(_ p: PeriodMention) -> Bool {

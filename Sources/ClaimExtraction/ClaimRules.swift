@@ -15,6 +15,9 @@ struct Draft {
     var hypothetical = false
     /// A change (a move, a flow), whose value is signed by its direction; not a level, a share or a gap.
     var isChange = false
+    /// A figure inside a superlative's yardstick ("its worst drop since the 22.6% tumble on Oct.
+    /// 19, 1987"): its period dates history, not the text's frame.
+    var yardstick = false
     /// A rate or share reached or moved with a verb of change (set before `isChange` is known).
     var isChangeLike: Bool { direction != nil || mention.signed }
     var clause = 0
