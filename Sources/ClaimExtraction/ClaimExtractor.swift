@@ -166,8 +166,8 @@ public struct ClaimExtractor: Sendable {
             }
             discourse.textTable = nil
         }
-        // only a sentence with a run of period headers is worth the look
-        guard a.periods.count >= 2 || a.tokens.contains(where: { $0.kind == .number }) else { return nil }
+        // only a sentence with at least two places a period column could start is worth the look
+        guard TextTables.mayHaveHeader(a) else { return nil }
         if var layout = TextTables.headerLine(a) {
             if layout.asOf == nil { layout.asOf = asOfAhead(sentences, from: next, bytes: bytes, context: context) }
             discourse.textTable = layout

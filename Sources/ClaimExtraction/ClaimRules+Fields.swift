@@ -245,11 +245,11 @@ extension ClaimRules {
     /// ("operating profit fell 20%", "revenue rose 2.7% year over year") with no priced name
     /// between, or after it as "a 17% rise in assets under management".
     func fundamentalMoved(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
-        let priced: Set<String> = ["index", "etf", "company", "commodity", "crypto", "sector", "currency"]
+
         // "earnings 7.1% above estimates" is a surprise against a forecast, not growth
         if ["above", "below", "ahead", "short"].contains(lower(q.spanEnd)) { return false }
         for k in stride(from: q.spanStart - 1, through: max(lo, q.spanStart - 7), by: -1) {
-            if a.entities.contains(where: { $0.start <= k && k < $0.end && priced.contains($0.entity.kind) }) { break }
+            if a.entities.contains(where: { $0.start <= k && k < $0.end && ClaimRules.pricedKinds.contains($0.entity.kind) }) { break }
             if a.quantities.contains(where: { $0.start <= k && k < $0.spanEnd && $0.role == .quantity }) { break }
             if a.token(k, in: ClaimRules.fundamentals) { return true }
         }
@@ -267,13 +267,12 @@ extension ClaimRules {
     /// "X% of the (underlying) holdings / portfolio / universe / total", after "make up",
     /// "represent", "account for", "total(l)ed", "comprise": a weight in a whole.
     func holdingsShare(_ q: QuantityMention, _ hi: Int) -> Bool {
-        let whole: Set<String> = ["holdings", "holding", "portfolio", "universe", "total", "fund", "etf", "benchmark"]
+
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
             let words = span(q.spanEnd + 1, min(hi, q.spanEnd + 5)).map { lower($0) }
-            if words.contains(where: { whole.contains($0) }) {
-                let verbs: Set<String> = ["make", "makes", "made", "represent", "represents", "represented", "account", "accounts", "accounted",
-                                          "comprise", "comprises", "comprised", "totaled", "totalled", "total"]
-                return (max(0, q.spanStart - 6)..<q.spanStart).contains { verbs.contains(lower($0)) }
+            if words.contains(where: { ClaimRules.wholeNouns.contains($0) }) {
+
+                return (max(0, q.spanStart - 6)..<q.spanStart).contains { ClaimRules.shareVerbs.contains(lower($0)) }
             }
         }
         return false
@@ -295,8 +294,8 @@ extension ClaimRules {
     /// clause ("beat the other 493 stocks by 62%", "outpaced them by just 22%"), or a gap noun
     /// next to it ("an outperformance spread of 6.1%", "a 72% return spread").
     func returnGap(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
-        let gapNouns: Set<String> = ["spread", "outperformance", "underperformance", "gap", "margin"]
-        if (max(lo, q.spanStart - 3)..<min(hi, q.spanEnd + 2)).contains(where: { gapNouns.contains(lower($0)) }) { return true }
+
+        if (max(lo, q.spanStart - 3)..<min(hi, q.spanEnd + 2)).contains(where: { ClaimRules.gapNouns.contains(lower($0)) }) { return true }
         var k = q.spanStart - 1
         while k >= lo, ["just", "about", "around", "roughly", "nearly", "a", "staggering", "some", "only", "more", "than", "over"].contains(lower(k)) { k -= 1 }
         guard k >= lo, lower(k) == "by" else { return false }
@@ -709,8 +708,8 @@ extension ClaimRules {
         // a yield, a share or a weight that hit or broke a level: "the yield reached 4.92%",
         // "hit more than 5.45%", "broke above 5%"
         if [Metric.rate, .breadth, .weight].contains(d.metric), q.spanStart >= 1 {
-            let reach: Set<String> = ["hit", "hits", "reached", "reach", "reaches", "topped", "topping", "surpassed", "crossed", "breached"]
-            if (max(lo, q.spanStart - 3)..<q.spanStart).contains(where: { reach.contains(lower($0)) })
+
+            if (max(lo, q.spanStart - 3)..<q.spanStart).contains(where: { ClaimRules.reachVerbs.contains(lower($0)) })
                 || ((a.isWord(q.spanStart - 1, "above") || a.isWord(q.start - 1, "above"))
                     && (max(lo, q.spanStart - 3)..<q.start).contains(where: { ["broke", "rose", "climbed", "jumped", "moved"].contains(lower($0)) })) {
                 set(.up, "direction.reached-level"); return
@@ -943,8 +942,8 @@ extension ClaimRules {
     /// at 4.57%"), or a period that runs to the document's date ("rose to 4.005% this week").
     /// A level touched during a finished interval keeps it ("peaked at 4.73% in April").
     func rateStandsAtEnd(_ d: Draft) -> Bool {
-        let closing: Set<String> = ["ended", "closed", "finished", "settled", "stood", "ends", "closes", "finishes", "stands"]
-        if (max(0, d.mention.spanStart - 8)..<d.mention.spanStart).contains(where: { closing.contains(lower($0)) }) { return true }
+
+        if (max(0, d.mention.spanStart - 8)..<d.mention.spanStart).contains(where: { ClaimRules.closingVerbs.contains(lower($0)) }) { return true }
         guard let p = d.period, let doc = context.documentDate else { return false }
         return p.end >= TradingCalendar.session(onOrBefore: doc)
     }
@@ -987,9 +986,8 @@ extension ClaimRules {
     /// stocks", "10 of the 11 sectors"): a fact without a date.
     func membersCount(_ q: QuantityMention) -> Bool {
         let noun = lower(q.spanEnd - 1) == lower(q.start) ? lower(q.spanEnd) : lower(q.spanEnd - 1)
-        let members: Set<String> = ["stocks", "companies", "members", "components", "constituents", "entities", "sectors", "names",
-                                    "issues", "securities", "large-company", "listed", "top"]
-        if members.contains(noun) || (q.spanEnd + 1 < t.count && members.contains(lower(q.spanEnd + 1))) { return true }
+
+        if ClaimRules.memberNouns.contains(noun) || (q.spanEnd + 1 < t.count && ClaimRules.memberNouns.contains(lower(q.spanEnd + 1))) { return true }
         // "(of the 500 in the index)", "10 of the 11 primary sectors"
         if q.start >= 2, lower(q.start - 1) == "the", lower(q.start - 2) == "of" { return true }
         return false
@@ -1161,4 +1159,18 @@ extension ClaimRules {
             d.hypothetical = true
         }
     }
+}
+
+/// Word sets of the claim rules, built once (a set literal inside a function is rebuilt, and
+/// its strings hashed, at every call).
+extension ClaimRules {
+    static let pricedKinds: Set<String> = ["index", "etf", "company", "commodity", "crypto", "sector", "currency"]
+    static let wholeNouns: Set<String> = ["holdings", "holding", "portfolio", "universe", "total", "fund", "etf", "benchmark"]
+    static let shareVerbs: Set<String> = ["make", "makes", "made", "represent", "represents", "represented", "account", "accounts", "accounted",
+                                          "comprise", "comprises", "comprised", "totaled", "totalled", "total"]
+    static let gapNouns: Set<String> = ["spread", "outperformance", "underperformance", "gap", "margin"]
+    static let reachVerbs: Set<String> = ["hit", "hits", "reached", "reach", "reaches", "topped", "topping", "surpassed", "crossed", "breached"]
+    static let closingVerbs: Set<String> = ["ended", "closed", "finished", "settled", "stood", "ends", "closes", "finishes", "stands"]
+    static let memberNouns: Set<String> = ["stocks", "companies", "members", "components", "constituents", "entities", "sectors", "names",
+                                    "issues", "securities", "large-company", "listed", "top"]
 }

@@ -48,6 +48,28 @@ enum TextTables {
     /// Words that may decorate a column header ("3 Years (annualised)", "YTD (%)").
     static let decorations: WordSet = ["annualized", "annualised", "ann", "avg", "cumulative", "total", "return", "returns", "change", "chg"]
 
+    /// A cheap test before `header`: at least two tokens where a column could start (a period
+    /// mention, "YTD"/"QTD"/"MTD", or a small number followed by a month or year word).
+    static func mayHaveHeader(_ a: SentenceAnalysis) -> Bool {
+        var n = a.periods.count
+        if n >= 2 { return true }
+        let t = a.tokens
+        for i in t.indices {
+            switch t[i].kind {
+            case .word:
+                if t[i].end - t[i].start == 3, ["ytd", "qtd", "mtd"].contains(a.lower(i)) { n += 1 }
+            case .number:
+                var k = i + 1
+                if k < t.count, t[k].kind == .symbol, t[k].scalar == "-" { k += 1 }
+                if k < t.count, t[k].kind == .word, windowUnits[a.lower(k)] != nil { n += 1 }
+            case .symbol:
+                break
+            }
+            if n >= 2 { return true }
+        }
+        return false
+    }
+
     /// The column header starting at token `i`, with the token just past it.
     static func column(_ a: SentenceAnalysis, _ i: Int) -> (ColumnPeriod, Int)? {
         let t = a.tokens

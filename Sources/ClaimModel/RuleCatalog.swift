@@ -42,8 +42,10 @@ public enum RuleCatalog {
 
     /// The rule with an id (the part of a recorded rule before `:`), if any.
     public static func rule(_ recorded: String) -> Rule? {
-        let id = recorded.split(separator: ":", maxSplits: 1).first.map(String.init) ?? recorded
-        return byID[id]
+        // most recorded rules carry no detail: look them up as they are, without a new string
+        if let rule = byID[recorded] { return rule }
+        guard let colon = recorded.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        return byID[String(recorded[..<colon])]
     }
 
     static let byID: [String: Rule] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
