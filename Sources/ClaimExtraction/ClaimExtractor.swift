@@ -322,6 +322,10 @@ public struct ClaimExtractor: Sendable {
             rules.metricFromSubject(&d)
             rules.flags(&d)
             rules.period(&d, previous: previous)
+            if let end = rules.reportEnd(d) {
+                rules.discourse.reportEnd = end
+                discourse.reportEnd = end
+            }
             rules.flags(&d)
             d.isChange = rules.isChange(d)
             d.yardstick = rules.isYardstick(d.mention)

@@ -938,6 +938,17 @@ extension ClaimRules {
             || (lo + 1..<verb).contains { t[$0].kind == .word && t[$0].capitalized }
     }
 
+    /// The end of the month or quarter a report is about: a period read for a realised claim that
+    /// is a whole calendar month or quarter, ended in the 20 days before the document's date.
+    func reportEnd(_ d: Draft) -> CalendarDate? {
+        guard let p = d.period, let doc = context.documentDate, !d.forecast, !d.hypothetical,
+              ClaimRules.readPeriod(d.rules.period), p.start.day == 1,
+              p.end.day == CalendarDate.daysIn(month: p.end.month, year: p.end.year), p.end < doc,
+              doc.daysSinceEpoch - p.end.daysSinceEpoch <= 20 else { return nil }
+        let months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+        return months == 1 || (months == 3 && p.start.month % 3 == 1) ? p.end : nil
+    }
+
     /// True when a rate's level is read at the end of its period: a closing verb ("ended the year
     /// at 4.57%"), or a period that runs to the document's date ("rose to 4.005% this week").
     /// A level touched during a finished interval keeps it ("peaked at 4.73% in April").
@@ -1102,9 +1113,21 @@ extension ClaimRules {
         case .yearToDate, .currentYear, .monthToDate, .quarterToDate:
             if let asOf, p.kind == .yearToDate || p.kind == .currentYear {
                 period = Period(start: CalendarDate(year: asOf.year, month: 1, day: 1)!, end: asOf)
+            } else if change, !d.forecast, let end = discourse.reportEnd, end < period.end, end >= period.start {
+                // a report on a month or quarter just ended: its to-date figures end there
+                // ("up 5.51% in July, bringing its YTD return to 1.25%", written in August)
+                period = Period(start: period.start, end: end)
             }
             if p.kind == .currentYear, d.forecast, let doc = context.documentDate {
                 period = Period(start: CalendarDate(year: doc.year, month: 1, day: 1)!, end: CalendarDate(year: doc.year, month: 12, day: 31)!)
+            }
+        case .trailing where change && !d.forecast:
+            // "over the last 3 months" in a report on a month just ended: the months to its end
+            if let end = discourse.reportEnd, let doc = context.documentDate, period.end == doc, end < doc {
+                let months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
+                if months >= 1, period.start == doc.addingMonths(-months) {
+                    period = Period(start: end.addingMonths(-months), end: end)
+                }
             }
         case .year:
             // a realised change in the document's own year runs to the document's date

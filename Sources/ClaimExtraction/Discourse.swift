@@ -28,6 +28,8 @@ struct Discourse {
     /// Periods of the text's claims, latest last, for "the week" or "the quarter" meaning the one
     /// under discussion.
     var recentSpans: [Period] = []
+    /// The end of the month or quarter just ended that the text reports on, for its to-date figures.
+    var reportEnd: CalendarDate?
     /// Calendar years the text has named (not as a yardstick), for "the year" in January.
     var namedYears: Set<Int> = []
     /// The latest single day a claim was about, for "on the day".
