@@ -43,8 +43,8 @@ SUFFIXES = [r',?\s+&\s+co(mpany)?\.?$', r',?\s+inc\.?$', r',?\s+incorporated$', 
             r',?\s+s\.?a\.?$', r',?\s+ag$', r',?\s+se$', r',?\s+holdings?$', r',?\s+group$']
 # Names commentary uses that the S&P 500 list does not spell out.
 EXTRA_ALIASES = {
-    'XOM': ['Exxon Mobil', 'Exxon', 'Exxon Mobil Corp.'], 'JPM': ['JPMorgan', 'JP Morgan', 'JPMorgan Chase & Co.'],
-    'BRK.B': ['Berkshire', 'BRK.B', 'Berkshire Hathaway Inc.'], 'LLY': ['Eli Lilly', 'Lilly'], 'BAC': ['Bank of America', 'BofA'],
+    'XOM': ['Exxon Mobil', 'Exxon', 'Exxon Mobil Corp.'], 'JPM': ['JPMorgan', 'JP Morgan', 'JPMorgan Chase & Co.', 'J.P. Morgan', 'J.P. Morgan Chase', 'JPMorgan Chase'],
+    'BRK.B': ['Berkshire', 'BRK.B', 'Berkshire Hathaway Inc.'], 'LLY': ['Eli Lilly', 'Lilly'], 'BAC': ['Bank of America', 'BofA', 'BankAmerica'],
     'GS': ['Goldman Sachs', 'Goldman'], 'MS': ['Morgan Stanley'], 'C': ['Citigroup', 'Citi'],
     'KO': ['Coca-Cola', 'Coke'], 'PEP': ['PepsiCo', 'Pepsi'], 'HD': ['Home Depot'], 'DIS': ['Disney'],
     'BA': ['Boeing'], 'AMD': ['AMD'], 'QCOM': ['Qualcomm'], 'TXN': ['Texas Instruments'], 'MU': ['Micron'],
@@ -128,6 +128,8 @@ def make_companies(shared):
              '# Short names that are another entity\'s name (Dow, Nasdaq) are left out.',
              'id\tkind\tname\taliases\tsector']
     for sym in sorted(merged):
+        # a member whose ticker is a curated id is left out: the curated entity wins (CL is WTI
+        # crude in the claims conventions, so Colgate-Palmolive is not named by it)
         if sym in curated_ids:
             continue
         e = merged[sym]

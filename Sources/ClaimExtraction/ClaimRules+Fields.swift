@@ -383,6 +383,11 @@ extension ClaimRules {
         //    ("the percentage of NYSE stocks …" → NYSE Composite); an unnamed one leaves it empty
         if d.metric == .breadth {
             if let (e, text) = breadthUniverse(q, lo) { set(e, text, "subject.breadth-universe"); return }
+            // "Of these companies, 82% have …": the members of the index the text is about
+            if (0..<q.spanStart).contains(where: { a.isWord($0, "these") || a.isWord($0, "those") }),
+               let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 5, e.kind == "index" {
+                set(e, text, "subject.carried"); return
+            }
             set(nil, unnamedSubject(lo, q), "subject.breadth-unnamed")
             return
         }
@@ -510,6 +515,9 @@ extension ClaimRules {
             while s - 1 >= lo, t[s - 1].kind == .word, t[s - 1].capitalized || isSymbol(s - 1, "-") { s -= 1 }
             set(nil, a.text(s, q.spanStart - 1), "subject.unnamed"); return
         }
+        // "Drax Group jumped 6.7%", "BankAmerica fell 4.69%": a capitalised name the lexicons do
+        // not know, as the clause's subject before its verb, is the figure's (unnamed) subject
+        if let name = unknownNameSubject(lo, q) { set(nil, name, "subject.unnamed"); return }
         if d.unit != .count, !span(lo, q.spanStart).contains(where: { a.isWord($0, "which") || a.isWord($0, "whom") }),
            let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 5 {
             set(e, text, "subject.carried"); return
@@ -621,6 +629,26 @@ extension ClaimRules {
             k -= 1
         }
         return nil
+    }
+
+    /// Words that open a clause in capitals without naming anything.
+    static let notNames: WordSet = ["the", "it", "its", "shares", "stocks", "stock", "this", "that", "these", "those", "they",
+                                    "he", "she", "we", "investors", "traders", "markets", "prices", "a", "an", "and", "but",
+                                    "while", "meanwhile", "also", "still", "yet", "overall", "elsewhere", "however"]
+
+    /// The capitalised words that open the claim's clause and come just before its verb of change
+    /// ("Drax Group jumped"), when no entity is among them; nil otherwise.
+    func unknownNameSubject(_ lo: Int, _ q: QuantityMention) -> String? {
+        var s = lo
+        while s < q.spanStart, t[s].kind == .symbol || a.token(s, in: ClaimRules.notNames) { s += 1 }
+        var e = s
+        while e < q.spanStart, t[e].kind == .word, t[e].capitalized, !a.token(e, in: ClaimRules.notNames),
+              !a.periods.contains(where: { $0.start <= e && e < $0.end }) { e += 1 }
+        guard e > s, e < q.spanStart, !a.entities.contains(where: { $0.start < e && $0.end > s }) else { return nil }
+        // the verb right after the name, the figure at most two words after the verb
+        guard cuesStarting(e).contains(where: { if case .direction = $0.cue { return true }; return false }),
+              q.spanStart - e <= 3 else { return nil }
+        return a.text(s, e)
     }
 
     /// The first token of the noun phrase that ends at `k` (adjectives and compounds before it).

@@ -63,7 +63,7 @@ AXON	company	Axon Enterprise		Industrials
 AXP	company	American Express		Financials
 AZO	company	AutoZone		Consumer Discretionary
 BA	company	Boeing		Industrials
-BAC	company	Bank of America	BofA	Financials
+BAC	company	Bank of America	BofA|BankAmerica	Financials
 BALL	company	Ball Corporation	=Ball	Materials
 BAX	company	Baxter International		Health Care
 BBWI	company	Bath & Body Works, Inc.	Bath & Body Works	Consumer Discretionary
@@ -110,7 +110,6 @@ CHTR	company	Charter Communications		Communication Services
 CI	company	Cigna		Health Care
 CIEN	company	Ciena		Information Technology
 CINF	company	Cincinnati Financial		Financials
-CL	company	Colgate-Palmolive		Consumer Staples
 CLX	company	Clorox		Consumer Staples
 CMCSA	company	Comcast		Communication Services
 CME	company	CME Group		Financials
@@ -292,7 +291,7 @@ JCI	company	Johnson Controls		Industrials
 JKHY	company	Jack Henry & Associates		Financials
 JNJ	company	Johnson & Johnson		Health Care
 JNPR	company	Juniper Networks		Information Technology
-JPM	company	JPMorgan Chase	JPMorgan|JP Morgan|JPMorgan Chase & Co.	Financials
+JPM	company	JPMorgan Chase	JPMorgan|JP Morgan|JPMorgan Chase & Co.|J.P. Morgan|J.P. Morgan Chase	Financials
 K	company	Kellanova		Consumer Staples
 KDP	company	Keurig Dr Pepper		Consumer Staples
 KEY	company	KeyCorp		Financials
@@ -1429,14 +1428,14 @@ VOD	company	Vodafone	Vodafone|Vodafone Group
 BARC	company	Barclays	Barclays
 LLOY	company	Lloyds Banking Group	Lloyds|Lloyds Banking Group
 NWG	company	NatWest Group	NatWest
-TSCO	company	Tesco	Tesco
+TSCO.L	company	Tesco	Tesco
 RR.	company	Rolls-Royce Holdings	Rolls-Royce
 HLN	company	Haleon	Haleon
 OCDO	company	Ocado Group	Ocado|Ocado Group
 LSEG	company	London Stock Exchange Group	London Stock Exchange Group|LSEG
 EMG	company	Man Group	Man Group
 DRX	company	Drax Group	Drax|Drax Group
-PRU	company	Prudential plc	Prudential plc
+PRU.L	company	Prudential plc	Prudential plc
 RELIANCE	company	Reliance Industries	Reliance Industries|Reliance
 INFY	company	Infosys	Infosys
 TCS	company	Tata Consultancy Services	Tata Consultancy Services|TCS
