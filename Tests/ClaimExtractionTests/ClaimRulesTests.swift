@@ -65,7 +65,8 @@ struct ClaimRulesTests {
             "33.1x | 33.1 multiple exact | MSFT valuation - -",
             // 2025-10-01 is a Wednesday: "Tuesday" is September 30
             "6,688.46 | 6688.46 level exact | SPX level 2025-09-30..2025-09-30 -",
-            "12% | 12 percent over | SPX return 2025-01-01..2025-10-01 up",
+            // the text reports on Q3, just ended: its year to date runs to the quarter's end
+            "12% | 12 percent over | SPX return 2025-01-01..2025-09-30 up",
             "8% | 8 percent exact | SPX return 2026-01-01..2026-12-31 up forecast",
             // a figure with no period of its own is dated to the document's date
             "4.00% to 4.25% | 4–4.25 percent range | FEDFUNDS rate 2025-10-01..2025-10-01 -",
