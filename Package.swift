@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "MarketMetricsTests", dependencies: ["MarketMetrics", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "CrossCheckTests", dependencies: ["CrossCheck", "MarketMetrics", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
-        .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimStore", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimStore", "DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
     ]
 )

@@ -28,6 +28,12 @@ extension ClaimRules {
         let q = d.mention
         let (lo, hi) = clauseRange(d.clause)
         func set(_ m: Metric, _ rule: String) { d.metric = m; d.rules.metric = rule }
+        // a chart level is not where the index stands: "its 200 day MA is at 7569.29", "the
+        // 38.2% retracement comes in at 25226.57", "support at 6,400"
+        if d.unit == .level, span(max(0, lo - 2), q.spanStart).contains(where: { k in
+            a.token(k, in: ClaimRules.chartWords) && !a.entities.contains { $0.start <= k && k < $0.end } }) {
+            set(.other, "metric.chart-level"); return
+        }
         if d.unit == .level { set(.level, "metric.level-context"); return }
         if d.unit == .multiple { set(.valuation, "metric.multiple"); return }
 
@@ -403,7 +409,7 @@ extension ClaimRules {
             set(fed, nil, "subject.fed-rate"); return
         }
         // a level "below 6,400 on the S&P 500"
-        if d.metric == .level, let e = a.entities.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 3
+        if d.unit == .level || d.metric == .level, let e = a.entities.first(where: { $0.start >= q.spanEnd && $0.start <= q.spanEnd + 3
                 && ["on", "in", "for"].contains(lower($0.start - 1) == "the" ? lower($0.start - 2) : lower($0.start - 1)) }) {
             set(e.entity, surface(e), "subject.level-on"); return
         }
@@ -849,7 +855,8 @@ extension ClaimRules {
         choosePeriod(&d, previous: previous)
         // a level is a point in time: the last day of an interval; so is a rate reached or
         // standing ("the yield fell to 4.05%"), unlike a rate moved by an amount ("by 0.25%")
-        if d.metric == .level || (d.metric == .rate && d.unit == .percent && d.mention.bound != .range && !rateMoved(d) && rateStandsAtEnd(d)),
+        // a level touched during an interval keeps it ("topping 20,000 last year")
+        if (d.metric == .level && standsAtEnd(d)) || (d.metric == .rate && d.unit == .percent && d.mention.bound != .range && !rateMoved(d) && standsAtEnd(d)),
            let p = d.period, !p.isPoint {
             d.period = Period(start: p.end, end: p.end, text: p.text)
         }
@@ -937,7 +944,7 @@ extension ClaimRules {
         }
         if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod,
            p.isPoint || discourse.periodFromSection || discourse.dayMoves == 0 {
-            if d.metric == .level, !p.isPoint { p = Period(start: p.end, end: p.end, text: p.text) }
+            if d.metric == .level, !p.isPoint, standsAtEnd(d) { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p
             d.rules.period = discourse.periodFromSection ? "period.section" : "period.carried"
             return
@@ -977,12 +984,18 @@ extension ClaimRules {
         return months == 1 || (months == 3 && p.start.month % 3 == 1) ? p.end : nil
     }
 
-    /// True when a rate's level is read at the end of its period: a closing verb ("ended the year
-    /// at 4.57%"), or a period that runs to the document's date ("rose to 4.005% this week").
-    /// A level touched during a finished interval keeps it ("peaked at 4.73% in April").
-    func rateStandsAtEnd(_ d: Draft) -> Bool {
+    /// True when a level (of an index, a price, a yield) is read at the end of its period: a
+    /// closing verb ("ended the year at 4.57%", "finished September at 6,688.46"), a level
+    /// reached "to", or a period that runs to the document's date ("rose to 4.005% this week").
+    /// A level touched during a finished interval keeps it ("peaked at 4.73% in April",
+    /// "topping 20,000 last year").
+    func standsAtEnd(_ d: Draft) -> Bool {
 
         if (max(0, d.mention.spanStart - 8)..<d.mention.spanStart).contains(where: { ClaimRules.closingVerbs.contains(lower($0)) }) { return true }
+        // "fell 2.7% to 6,552.51", "closing at 2,467": where a move ended
+        if d.metric == .level, d.mention.spanStart >= 1, ["to", "at"].contains(lower(d.mention.spanStart - 1)) { return true }
+        // "up from $71 in June": where the move started, at that period's end
+        if d.mention.spanStart >= 1, cuesEnding(d.mention.spanStart).contains(where: { $0.cue == .start }) { return true }
         guard let p = d.period, let doc = context.documentDate else { return false }
         return p.end >= TradingCalendar.session(onOrBefore: doc)
     }
@@ -1174,11 +1187,6 @@ extension ClaimRules {
         if p.kind == .day, p.rule == "period.for-the-day", let recent = sentenceDay ?? discourse.recentDay {
             period = recent
         }
-        // a level is a point in time: the end of an interval ("ended September at 6,688.46")
-        if d.metric == .level, !period.isPoint {
-            let text = period.text
-            period = Period(start: period.end, end: period.end, text: text)
-        }
         period.text = p.period?.text ?? a.text(p.start, p.end)
         return period
     }
@@ -1224,4 +1232,6 @@ extension ClaimRules {
     static let closingVerbs: Set<String> = ["ended", "closed", "finished", "settled", "stood", "ends", "closes", "finishes", "stands"]
     static let memberNouns: Set<String> = ["stocks", "companies", "members", "components", "constituents", "entities", "sectors", "names",
                                     "issues", "securities", "large-company", "listed", "top"]
+    /// Words of a chart level that is not where a price stands.
+    static let chartWords: WordSet = ["ma", "sma", "ema", "average", "retracement", "fibonacci", "support", "resistance", "trendline"]
 }

@@ -50,6 +50,22 @@ public enum RuleCatalog {
 
     static let byID: [String: Rule] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// Carrying rules whose source is structure or the claim's own sentence (a section label, a
+    /// table header, the claim a figure is compared with or restates): sure enough for a major
+    /// finding. Other carried fields (from sentences before, a guessed antecedent) are inferred.
+    public static let structural: Set<String> = [
+        "period.section", "period.compared", "table.context", "table.header-date", "table.period-column", "table.column",
+        "table.return-column", "table.percent-column", "subject.label", "subject.label-unnamed", "subject.relative", "metric.compared",
+        "direction.compared", "direction.reached",
+    ]
+
+    /// True when a recorded rule gives a field a reader can rely on: read in the claim's own
+    /// clause or row, or carried by structure (`structural`).
+    public static func isSure(_ recorded: String) -> Bool {
+        guard let rule = rule(recorded) else { return false }
+        return rule.provenance == .read || structural.contains(rule.id)
+    }
+
     /// The rules that decide a claim's fields.
     public static let claimRules: [Rule] = [
         // subject
@@ -83,6 +99,7 @@ public enum RuleCatalog {
         Rule("table.row-name-unnamed", "subject", .read, "a text table row's name that is no entity (subject null, its text kept)"),
         // metric
         Rule("metric.level-context", "metric", .read, "a bare number reached or stood at (\"to 4,649.23\", \"closed at 2,467\"): a level"),
+        Rule("metric.chart-level", "metric", .read, "a chart level (a moving average, a retracement, support): other"),
         Rule("metric.multiple", "metric", .read, "a multiple (\"33.1x\", \"18 times\"): a valuation"),
         Rule("metric.cue-after", "metric", .read, "a metric word just after the number: \"30% P/E discount\", \"$28 billion outflows\""),
         Rule("metric.cue-before", "metric", .read, "a flows or valuation word before the number in its clause"),

@@ -282,16 +282,35 @@ public struct CrossChecker: Sendable {
                         : String(format: "a total return (with dividends) and a price return differ by about the period's dividend yield, up to %.2f percentage points here; check which each source quotes", allowance)
                 }
             }
+            // sureness (DESIGN.md): a key field that no claim stated but the extraction defaulted
+            // (the document's date for a period, a subject by default) makes the finding a guess:
+            // at most minor, saying which field was guessed, and no claim is contradicted by it
+            let guessed = Self.guessedKeyFields(c, against.map { input[$0].claim })
+            if !guessed.isEmpty {
+                if severity == .major { severity = .minor }
+                let note = "the \(guessed.joined(separator: " and ")) of a claim here is not stated beside it but inferred from the text around it, so these figures may be about different things"
+                caveat = caveat.map { $0 + "; " + note } ?? note
+            }
             let finding = Finding(kind: mirrored ? .direction : .conflict, severity: severity,
                                   claims: [c] + against.map { input[$0].claim }, computed: nil,
                                   tolerance: "stated \(c.quote) covers \(bands[k]); " + against.prefix(4).map { "\(input[$0].claim.quote) covers \(bands[$0])" }.joined(separator: "; "),
                                   explanation: explanation, caveat: caveat)
-            add(finding, [k] + against)
+            add(finding, [k] + against, contradicts: guessed.isEmpty)
         }
 
-        mutating func add(_ f: Finding, _ claims: [Int]) {
+        /// The key fields (subject, metric, period) not stated on one side of a conflict: the
+        /// claim found wrong did not state it, or none of the claims it is held against did —
+        /// the field was defaulted, or carried from the sentences before rather than read
+        /// (`RuleCatalog.isSure`). Claims without recorded rules (stored before rules were kept)
+        /// count as stated.
+        static func guessedKeyFields(_ claim: Claim, _ against: [Claim]) -> [String] {
+            func sure(_ c: Claim, _ field: String) -> Bool { c.rules[field].map { RuleCatalog.isSure($0) } ?? true }
+            return ["subject", "metric", "period"].filter { field in !sure(claim, field) || !against.contains { sure($0, field) } }
+        }
+
+        mutating func add(_ f: Finding, _ claims: [Int], contradicts: Bool = true) {
             findings.append((f, claims))
-            if f.severity != .caveated { contradicted.insert(claims[0]) }
+            if f.severity != .caveated, contradicts { contradicted.insert(claims[0]) }
         }
 
         // MARK: arithmetic

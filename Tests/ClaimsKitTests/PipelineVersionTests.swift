@@ -3,11 +3,13 @@ import ClaimModel
 import ClaimStore
 @testable import ClaimsKit
 import ClaimsTestSupport
+import DocumentText
 import Foundation
 import Testing
 
 /// The rules' version stored with every document follows the rules: a change that changes the
-/// claims extracted from the Corpus must raise `Pipeline.codeVersion` (and record the new claims'
+/// claims extracted from the Corpus or from the rule examples (which exercise every rule) must
+/// raise `Pipeline.codeVersion` (and record the new claims'
 /// fingerprint), so that the next ingest re-extracts a database stored with the old rules.
 @Suite("Pipeline version")
 struct PipelineVersionTests {
@@ -29,11 +31,24 @@ struct PipelineVersionTests {
                 }
             }
         }
+        // and the claims of the rule examples (Corpus/rules), which exercise every rule by name
+        let rules = TestPaths.corpus.appendingPathComponent("rules")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: rules.path)) ?? []).sorted() where name.hasSuffix(".tsv") {
+            guard name != "recognizers.tsv", let text = try? String(contentsOf: rules.appendingPathComponent(name), encoding: .utf8) else { continue }
+            for (n, line) in text.split(separator: "\n").enumerated() where !line.hasPrefix("#") {
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard f.count >= 3, let date = CalendarDate(iso: f[1]) else { continue }
+                let body = f[2].replacingOccurrences(of: "\\n", with: "\n") + "\n"
+                guard var document = try? DocumentReader().read(Array(body.utf8), fileName: "example.txt") else { continue }
+                document.metadata.published = date
+                lines += ClaimExtractor().extract(document, doc: "\(name):\(n)").map { ClaimOutput.json($0) }
+            }
+        }
         lines.sort()
         return (Pipeline.fingerprint(lines), lines.count)
     }
 
-    @Test("the claims extracted from the Corpus are those recorded with this code version",
+    @Test("the claims extracted from the Corpus and the rule examples are those recorded with this code version",
           .enabled(if: present, "Corpus/expected not present"))
     func versionFollowsClaims() throws {
         let (fingerprint, count) = Self.corpusFingerprint()
