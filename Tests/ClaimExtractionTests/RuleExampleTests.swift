@@ -15,30 +15,11 @@ struct RuleExampleTests {
     static let folder = TestPaths.corpus.appendingPathComponent("rules")
     static let present = TestPaths.exists(folder)
 
-    /// One example line: its file and line number, and its columns.
-    struct Example: CustomTestStringConvertible, Sendable {
-        var file: String
-        var line: Int
-        var columns: [String]
-        var testDescription: String { "\(file):\(line) \(columns.first ?? "")" }
-        subscript(_ k: Int) -> String { k < columns.count ? columns[k] : "" }
-        /// The text, with `\n` turned into line breaks (and a final one).
-        var text: String { self[2].replacingOccurrences(of: "\\n", with: "\n") + "\n" }
-    }
+    typealias Example = ExampleLine
 
-    static func load(_ pattern: (String) -> Bool) -> [Example] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        var out: [Example] = []
-        for name in names.sorted() where name.hasSuffix(".tsv") && pattern(name) {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
-            var header = true
-            for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                if header { header = false; continue }
-                out.append(Example(file: name, line: k + 1, columns: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
-            }
-        }
-        return out
+    static func load(_ include: (String) -> Bool) -> [Example] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().filter { $0.hasSuffix(".tsv") && include($0) }.flatMap { ExampleLine.load(folder, $0) }
     }
 
     static let claimExamples = load { $0 != "recognizers.tsv" }
@@ -72,7 +53,9 @@ struct RuleExampleTests {
     @Test("claim rule examples", .enabled(if: present, "Corpus/rules not present"), arguments: claimExamples)
     func claimRule(_ e: Example) throws {
         let rule = try #require(RuleCatalog.rule(e[0]), "\(e.testDescription): unknown rule")
-        var document = try DocumentReader().read(Array(e.text.utf8), fileName: "example.txt")
+        // the text, with `\n` turned into line breaks (and a final one)
+        let text = e[2].replacingOccurrences(of: "\\n", with: "\n") + "\n"
+        var document = try DocumentReader().read(Array(text.utf8), fileName: "example.txt")
         document.metadata.published = CalendarDate(iso: e[1])
         let claims = ClaimExtractor().extract(document, doc: "example.txt")
         let c = try #require(claims.first { $0.quote == e[3] },

@@ -33,15 +33,14 @@ struct PipelineVersionTests {
         }
         // and the claims of the rule examples (Corpus/rules), which exercise every rule by name
         let rules = TestPaths.corpus.appendingPathComponent("rules")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: rules.path)) ?? []).sorted() where name.hasSuffix(".tsv") {
-            guard name != "recognizers.tsv", let text = try? String(contentsOf: rules.appendingPathComponent(name), encoding: .utf8) else { continue }
-            for (n, line) in text.split(separator: "\n").enumerated() where !line.hasPrefix("#") {
-                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard f.count >= 3, let date = CalendarDate(iso: f[1]) else { continue }
-                let body = f[2].replacingOccurrences(of: "\\n", with: "\n") + "\n"
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: rules.path)) ?? []).sorted()
+        where name.hasSuffix(".tsv") && name != "recognizers.tsv" {
+            for e in ExampleLine.load(rules, name) {
+                guard let date = CalendarDate(iso: e[1]) else { continue }
+                let body = e[2].replacingOccurrences(of: "\\n", with: "\n") + "\n"
                 guard var document = try? DocumentReader().read(Array(body.utf8), fileName: "example.txt") else { continue }
                 document.metadata.published = date
-                lines += ClaimExtractor().extract(document, doc: "\(name):\(n)").map { ClaimOutput.json($0) }
+                lines += ClaimExtractor().extract(document, doc: "\(name):\(e.line)").map { ClaimOutput.json($0) }
             }
         }
         lines.sort()

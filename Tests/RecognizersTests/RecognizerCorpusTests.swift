@@ -12,27 +12,10 @@ struct RecognizerCorpusTests {
     static let folder = TestPaths.corpus.appendingPathComponent("recognizers")
     static let present = TestPaths.exists(folder)
 
-    /// One example: its file and line, and its columns.
-    struct Example: CustomTestStringConvertible, Sendable {
-        var file: String
-        var line: Int
-        var columns: [String]
-        var testDescription: String { "\(file):\(line) \(columns[0])" }
-        var text: String { columns[0] }
-        subscript(_ k: Int) -> String { k < columns.count ? columns[k] : "" }
-    }
+    /// One example line of a table.
+    typealias Example = ExampleLine
 
-    static func load(_ name: String) -> [Example] {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { return [] }
-        var out: [Example] = []
-        var header = true
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if header { header = false; continue }
-            out.append(Example(file: name, line: k + 1, columns: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
-        }
-        return out
-    }
+    static func load(_ name: String) -> [Example] { ExampleLine.load(folder, name) }
 
     static let quantities = load("quantity.tsv")
     static let periods = load("period.tsv")
@@ -109,4 +92,9 @@ struct RecognizerCorpusTests {
             Issue.record("\(e.testDescription): unknown dimension \(e[0])")
         }
     }
+}
+
+extension ExampleLine {
+    /// The text a recognizer example reads: its first column.
+    var text: String { self[0] }
 }
