@@ -142,7 +142,6 @@ public struct ClaimExtractor: Sendable {
                     ?? (prose.framing ? prose.namedDay : nil) {
                     discourse.recentDay = day
                 }
-                discourse.recentBlock = s.block
             }
             steps += analysis.tokens.count * drafts.count
             // one sentence string, shared by the sentence's claims
@@ -271,7 +270,7 @@ public struct ClaimExtractor: Sendable {
     func prose(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse) -> Prose {
         // the rules hold a copy of the discourse: they must be gone before it is updated below, or
         // every update would copy its tables
-        let (drafts, subject, named, discussed, day, fronted) = proseRules(a, context, &discourse)
+        let (drafts, subject, discussed, day) = proseRules(a, context, &discourse)
         // a sentence about a move that has happened: it has a verb of change and names no later day
         let framing = a.cues.contains { if case .direction = $0.cue { return true }; return false }
             && (discussed.map { p in context.documentDate.map { p.start <= $0 } ?? true } ?? true)
@@ -280,26 +279,23 @@ public struct ClaimExtractor: Sendable {
         // then the sentence's main subject
         for e in a.entities where !e.negated { discourse.remember(e.entity, a.text(e.start, e.end)) }
         if let (e, text, _) = subject { discourse.remember(e, text) }
-        return Prose(drafts: drafts, namedPeriods: named, discussed: discussed, namedDay: day, framing: framing, fronted: fronted)
+        return Prose(drafts: drafts, discussed: discussed, namedDay: day, framing: framing)
     }
 
     /// What the prose rules give back about a sentence.
     struct Prose {
         var drafts: [Draft]
-        /// Whether the sentence names a period it is about (not a starting point, not "the same period").
-        var namedPeriods: Bool
-        /// The interval of the last such period, as the text discusses it.
+        /// The first period the sentence names that it is about (not a yardstick, a reference, a
+        /// later time or another event's), as the text discusses it.
         var discussed: Period?
-        /// The last single day among those periods.
+        /// The last single day among the periods it names.
         var namedDay: Period?
         /// True when the sentence reports a move that has happened (a verb of change, no future period).
         var framing: Bool
-        /// True when the period it names opens the sentence ("In 2021, …", "2019 was …").
-        var fronted: Bool
     }
 
     private func proseRules(_ a: SentenceAnalysis, _ context: RecognizerContext, _ discourse: inout Discourse)
-        -> ([Draft], (Entity, String, String)?, Bool, Period?, Period?, Bool) {
+        -> ([Draft], (Entity, String, String)?, Period?, Period?) {
         var rules = ClaimRules(a, context, discourse)
         var drafts = rules.candidates()
         var done: [Draft] = []
@@ -355,11 +351,10 @@ public struct ClaimExtractor: Sendable {
         let named = a.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade && !rules.isAhead($0)
             && !rules.isPossessive($0) }
         for p in named where p.kind == .year || p.kind == .yearAlone { if let y = p.period?.start.year { discourse.namedYears.insert(y) } }
-        let fronted = rules.frontedPeriod().map { f in named.last.map { $0.start == f.start } ?? false } ?? false
         // the period a sentence is about is its first ("Stocks plunged on Wednesday, giving back
         // Tuesday's gains"); a label names one
-        return (drafts, rules.sentenceSubject(), !named.isEmpty, named.first.flatMap { rules.underDiscussion($0) },
-                named.last(where: { $0.period?.isPoint == true })?.period, fronted)
+        return (drafts, rules.sentenceSubject(), named.first.flatMap { rules.underDiscussion($0) },
+                named.last(where: { $0.period?.isPoint == true })?.period)
     }
 
     /// The finished claim: quote, offsets and sentence placed in the document.

@@ -11,8 +11,6 @@ struct Discourse {
     var lastOfKind: [String: (Entity, String)] = [:]
     /// The period of the most recent claim that had one.
     var lastPeriod: Period?
-    /// The most recent period mentioned in the text (for tables introduced by a sentence).
-    var lastMentionedPeriod: Period?
     /// A short period (a day or a week) the previous sentence of the same block named, which a
     /// move with no period of its own continues ("… on Friday. The S&P 500 fell …").
     var recentPeriod: Period?
@@ -23,8 +21,6 @@ struct Discourse {
     /// Moves the text has dated to a single day so far: a text that reports sessions does not
     /// carry a span one sentence named ("so far this year") to the moves after it.
     var dayMoves = 0
-    /// The block `recentPeriod` was named in.
-    var recentBlock = -1
     /// Periods of the text's claims, latest last, for "the week" or "the quarter" meaning the one
     /// under discussion.
     var recentSpans: [Period] = []
