@@ -85,6 +85,10 @@ extension ClaimRules {
             }
             // a price: "$4,000 an ounce", "$65 a barrel", "$225 per share", "a price target of $225"
             let perUnit = ["an", "a", "per"].contains(lower(q.spanEnd)) && ["ounce", "barrel", "share", "troy", "ton", "tonne", "gallon", "bushel", "pound", "unit", "coin", "token"].contains(lower(q.spanEnd + 1))
+            // "gained $4.88 per barrel": the size of a price's move, not the price
+            if perUnit, q.bound == .exact, cuesEnding(q.spanStart).contains(where: { if case .direction = $0.cue { return true }; return false }) {
+                set(.points, "metric.price-move"); return
+            }
             if perUnit || hasCue(max(lo, q.spanStart - 6), q.spanStart, { $0 == .metric(.level) }) {
                 // a price keeps its currency: "$65 a barrel" is 65 usd, metric level
                 set(.level, perUnit ? "metric.price-per-unit" : "metric.price-target")
@@ -109,6 +113,11 @@ extension ClaimRules {
            !cuesEnding(q.spanStart).contains(where: { if case .direction = $0.cue { return true }; return false }) {
             d.unit = .level
             set(.level, "metric.level-in-points"); return
+        }
+        // "110 points from the August low", "38 points from the bear market threshold": a
+        // distance from a level, not a move
+        if d.unit == .points, ["from", "away", "shy", "short", "below", "above"].contains(lower(q.spanEnd)) {
+            set(.other, "metric.distance"); return
         }
         if d.unit == .points { set(.points, "metric.points"); return }
         // "…, or 2.7%" after a points move, "…, to 6,552.51" after a move: the same move
@@ -192,6 +201,9 @@ extension ClaimRules {
     /// or a macro rate's level (the unemployment rate: other).
     func metricFromSubject(_ d: inout Draft) {
         guard let e = d.subject else { return }
+        // an economic series only says what a figure measures when the claim's sentence names it
+        // (a yield's figure after a jobs report is not jobs growth)
+        if e.kind == "macro", !(d.rules.subject.map({ RuleCatalog.rule($0)?.provenance == .read }) ?? false) { return }
         // a yield's or a policy rate's move is a rate; an economic series' move is growth
         if d.rules.metric == "metric.move" || d.rules.metric == "metric.restatement" || d.rules.metric == "metric.compared" {
             if e.kind == "rate", d.metric == .return {
@@ -208,8 +220,9 @@ extension ClaimRules {
         if d.rules.metric == "metric.money", d.unit.isCurrency, !d.mention.rules.contains(where: { $0.hasPrefix("scale") }),
            ["etf", "company", "commodity", "crypto", "currency"].contains(e.kind) {
             let k = d.mention.spanStart - 1
+            // ("fell below $6,200", "jumped over $100,000" cross a price: no move by it)
             let by = k >= 0 && (cuesEnding(d.mention.spanStart).contains { if case .direction = $0.cue { return true }; return false } || lower(k) == "by")
-                && !cuesEnding(d.mention.spanStart).contains { $0.cue == .level || $0.cue == .start }
+                && !cuesEnding(d.mention.spanStart).contains { $0.cue == .level || $0.cue == .start } && d.mention.bound == .exact
             d.metric = by ? .points : .level
             d.rules.metric = by ? "metric.price-move" : "metric.price-of-subject"
             return

@@ -128,6 +128,7 @@ public enum RuleCatalog {
         Rule("metric.price-move", "metric", .read, "money a priced name moved by (\"rose $24.10\", \"up $2.94\"): points in its currency"),
         Rule("metric.price-of-subject", "metric", .read, "money about a priced name that did not move by it (\"bitcoin at $6,200\"): a level"),
         Rule("metric.level-in-points", "metric", .read, "\"rose 1.06% to 43,870.35 points\": a level written in points"),
+        Rule("metric.distance", "metric", .read, "\"110 points from the August low\": a distance from a level, other"),
         Rule("metric.points", "metric", .read, "index points: a points move"),
         Rule("metric.restatement", "metric", .read, "\", or 2.7%\" after a points move or a rate: the same move's percent"),
         Rule("metric.count", "metric", .read, "a count: other"),
