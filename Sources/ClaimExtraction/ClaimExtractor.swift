@@ -120,21 +120,18 @@ public struct ClaimExtractor: Sendable {
                 let realized = drafts.filter { !$0.forecast && !$0.hypothetical && !$0.yardstick }
                 let readMoves = realized.filter { [Metric.return, .points, .flows, .growth].contains($0.metric) && ClaimRules.readPeriod($0.rules.period) }
                 discourse.dayMoves += readMoves.filter { $0.period?.isPoint == true }.count
-                if label, prose.discussed != nil {
+                if label, let p = prose.discussed {
                     // a heading or a label ("On Tuesday:", "For the week:", "Q3 2021 Market
-                    // Highlights") opens a section: its period, or none, frames the lines below
-                    discourse.recentPeriod = prose.discussed
-                    discourse.periodFromSection = prose.discussed != nil
-                    discourse.periodFromClaim = false
-                    if let p = prose.discussed, p.isPoint { discourse.recentDay = p }
+                    // Highlights") opens a section: its period frames the lines below
+                    discourse.recentPeriod = p
+                    discourse.recentPeriodSource = .section
+                    if p.isPoint { discourse.recentDay = p }
                 } else if let p = readMoves.last?.period {
                     discourse.recentPeriod = p
-                    discourse.periodFromSection = false
-                    discourse.periodFromClaim = true
+                    discourse.recentPeriodSource = .claim
                 } else if prose.framing, let p = prose.discussed, !p.isPoint || ClaimExtractor.nearSession(p, context.documentDate) {
                     discourse.recentPeriod = p
-                    discourse.periodFromSection = false
-                    discourse.periodFromClaim = false
+                    discourse.recentPeriodSource = .sentence
                 }
                 discourse.recentSpans += realized.filter { $0.metric != .level && ClaimRules.readPeriod($0.rules.period) }.compactMap(\.period)
                 if discourse.recentSpans.count > 8 { discourse.recentSpans.removeFirst(discourse.recentSpans.count - 8) }

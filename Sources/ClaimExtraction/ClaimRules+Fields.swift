@@ -264,7 +264,6 @@ extension ClaimRules {
     /// ("operating profit fell 20%", "revenue rose 2.7% year over year") with no priced name
     /// between, or after it as "a 17% rise in assets under management".
     func fundamentalMoved(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
-
         // "earnings 7.1% above estimates" is a surprise against a forecast, not growth
         if ["above", "below", "ahead", "short"].contains(lower(q.spanEnd)) { return false }
         for k in stride(from: q.spanStart - 1, through: max(lo, q.spanStart - 7), by: -1) {
@@ -286,11 +285,9 @@ extension ClaimRules {
     /// "X% of the (underlying) holdings / portfolio / universe / total", after "make up",
     /// "represent", "account for", "total(l)ed", "comprise": a weight in a whole.
     func holdingsShare(_ q: QuantityMention, _ hi: Int) -> Bool {
-
         if q.spanEnd < t.count, lower(q.spanEnd) == "of" {
             let words = span(q.spanEnd + 1, min(hi, q.spanEnd + 5)).map { lower($0) }
             if words.contains(where: { ClaimRules.wholeNouns.contains($0) }) {
-
                 return (max(0, q.spanStart - 6)..<q.spanStart).contains { ClaimRules.shareVerbs.contains(lower($0)) }
             }
         }
@@ -313,7 +310,6 @@ extension ClaimRules {
     /// clause ("beat the other 493 stocks by 62%", "outpaced them by just 22%"), or a gap noun
     /// next to it ("an outperformance spread of 6.1%", "a 72% return spread").
     func returnGap(_ q: QuantityMention, _ lo: Int, _ hi: Int) -> Bool {
-
         if (max(lo, q.spanStart - 3)..<min(hi, q.spanEnd + 2)).contains(where: { ClaimRules.gapNouns.contains(lower($0)) }) { return true }
         var k = q.spanStart - 1
         while k >= lo, ["just", "about", "around", "roughly", "nearly", "a", "staggering", "some", "only", "more", "than", "over"].contains(lower(k)) { k -= 1 }
@@ -755,7 +751,6 @@ extension ClaimRules {
         // a yield, a share or a weight that hit or broke a level: "the yield reached 4.92%",
         // "hit more than 5.45%", "broke above 5%"
         if [Metric.rate, .breadth, .weight].contains(d.metric), q.spanStart >= 1 {
-
             if (max(lo, q.spanStart - 3)..<q.spanStart).contains(where: { ClaimRules.reachVerbs.contains(lower($0)) })
                 || ((a.isWord(q.spanStart - 1, "above") || a.isWord(q.start - 1, "above"))
                     && (max(lo, q.spanStart - 3)..<q.start).contains(where: { ["broke", "rose", "climbed", "jumped", "moved"].contains(lower($0)) })) {
@@ -910,9 +905,10 @@ extension ClaimRules {
         // the sentence's fronted period: "In Q3 2025, … rose to 51%"
         if let p = frontedPeriod() { set(p, "period.fronted"); return }
         // a compared quantity takes the period of the claim it is compared with (when that claim
-        // read one; a defaulted one is defaulted again for this claim, by its own metric)
+        // read one; a defaulted one is defaulted again for this claim, by its own metric, and a
+        // figure that stands — a valuation, breadth, a market cap — does not take another's "none")
         if let prev = previous, comparedWith(d, prev), !(prev.rules.period ?? "").hasPrefix("period.default"),
-           !(prev.rules.period ?? "").hasPrefix("period.none") || prev.period == nil && [Metric.valuation, .breadth, .marketCap].contains(d.metric) == false {
+           !((prev.rules.period ?? "").hasPrefix("period.none") && [Metric.valuation, .breadth, .marketCap].contains(d.metric)) {
             d.period = prev.period
             d.rules.period = "period.compared"
             return
@@ -950,16 +946,16 @@ extension ClaimRules {
         // a valuation stated on the day the text reports ("On October 29, the P/E was 23.1. …
         // even at 23.1, …") takes that day
         if d.metric == .valuation, !d.forecast, !d.hypothetical, let p = discourse.recentPeriod, p.isPoint,
-           discourse.periodFromClaim || discourse.periodFromSection {
+           discourse.recentPeriodSource != .sentence {
             d.period = p
-            d.rules.period = discourse.periodFromSection ? "period.section" : "period.carried"
+            d.rules.period = discourse.recentPeriodSource == .section ? "period.section" : "period.carried"
             return
         }
         if [Metric.return, .points, .level, .flows, .rate].contains(d.metric), moved, !d.forecast, !d.hypothetical, var p = discourse.recentPeriod,
-           p.isPoint || discourse.periodFromSection || discourse.dayMoves == 0 {
+           p.isPoint || discourse.recentPeriodSource == .section || discourse.dayMoves == 0 {
             if d.metric == .level, !p.isPoint, standsAtEnd(d) { p = Period(start: p.end, end: p.end, text: p.text) }
             d.period = p
-            d.rules.period = discourse.periodFromSection ? "period.section" : "period.carried"
+            d.rules.period = discourse.recentPeriodSource == .section ? "period.section" : "period.carried"
             return
         }
         if let p = defaultPeriod(d) {
@@ -1003,7 +999,6 @@ extension ClaimRules {
     /// A level touched during a finished interval keeps it ("peaked at 4.73% in April",
     /// "topping 20,000 last year").
     func standsAtEnd(_ d: Draft) -> Bool {
-
         if (max(0, d.mention.spanStart - 8)..<d.mention.spanStart).contains(where: { ClaimRules.closingVerbs.contains(lower($0)) }) { return true }
         // "fell 2.7% to 6,552.51", "closing at 2,467": where a move ended
         if d.metric == .level, d.mention.spanStart >= 1, ["to", "at"].contains(lower(d.mention.spanStart - 1)) { return true }

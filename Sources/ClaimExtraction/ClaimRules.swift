@@ -267,8 +267,9 @@ struct ClaimRules {
         for q in a.quantities {
             switch q.role {
             case .quantity:
+                // every count of things is a claim (the gold conventions): the recognizer gives a
+                // count only to a number with a countable noun or a streak
                 guard let unit = q.unit else { continue }
-                if unit == .count && !countIsClaim(q) { continue }
                 out.append(Draft(mention: q, value: q.value, unit: unit, clause: clauseOf[q.start]))
             case .bare:
                 if levelContext(q) {
@@ -287,13 +288,6 @@ struct ClaimRules {
             }
         }
         return out
-    }
-
-    /// Counts are claims.
-    func countIsClaim(_ q: QuantityMention) -> Bool {
-        // every count of things is a claim (the gold conventions); the recognizer gives a count
-        // only to a number with a countable noun or a streak
-        true
     }
 
     /// A bare number is a multiple where the sentence speaks of a P/E or a valuation and the

@@ -14,10 +14,8 @@ struct Discourse {
     /// A short period (a day or a week) the previous sentence of the same block named, which a
     /// move with no period of its own continues ("… on Friday. The S&P 500 fell …").
     var recentPeriod: Period?
-    /// True when `recentPeriod` is a section label's ("For the week:"), not a claim's.
-    var periodFromSection = false
-    /// True when `recentPeriod` is the period a claim read in its own sentence.
-    var periodFromClaim = false
+    /// Where `recentPeriod` came from.
+    var recentPeriodSource: PeriodSource = .sentence
     /// Moves the text has dated to a single day so far: a text that reports sessions does not
     /// carry a span one sentence named ("so far this year") to the moves after it.
     var dayMoves = 0
@@ -34,8 +32,16 @@ struct Discourse {
     var textTable: TextTables.Layout?
     /// Column headers of the table being read, by column.
     var tableHeader: [String]?
-    /// The block index of that table's header row.
-    var tableBlock: Int = -2
+
+    /// Where a period the text reports on came from, which decides how far it carries.
+    enum PeriodSource {
+        /// A section label or heading ("For the week:", "On Tuesday:") that frames the lines below.
+        case section
+        /// The period a move read in its own sentence.
+        case claim
+        /// A sentence about a move that names the period ("Stocks fell on Tuesday …").
+        case sentence
+    }
 
     /// The subject of the latest claim that had one, and the sentence it was in.
     var claimSubject: (Entity, String)?

@@ -108,15 +108,10 @@ struct TableRules {
                 let ha = SentenceAnalyzer.analyze(h, context)
                 headerPeriod = ha.periods.first?.period
                 if let (column, end) = TextTables.column(ha, 0), end == ha.tokens.count, q.unit == .percent || q.unit == nil {
-                    let asOf = TextTables.asOf(TextTables.Layout(columns: [], texts: [], asOf: point?.end, percent: true), document: doc)
-                    d.metric = .return
+                    // trailing and to-date columns end on the table's date, else the document's
+                    TextTables.returnColumn(&d, column, header: h, asOf: point?.end ?? doc)
                     d.unit = q.unit ?? .percent
-                    d.isChange = true
-                    d.period = TextTables.period(column, asOf: asOf)
-                    d.period?.text = h
                     d.direction = q.value < 0 ? .down : (q.signed && q.value > 0 ? .up : nil)
-                    d.rules.metric = "table.return-column"
-                    d.rules.period = "table.period-column:\(h)"
                     d.rules.direction = q.value < 0 || q.signed ? "table.sign" : "table.unsigned"
                     out.append(d)
                     continue

@@ -126,11 +126,8 @@ enum TextTables {
                 columns.append(Column(tokens: k..<e, period: p))
                 k = e
             }
-            if columns.count >= 2 {
-                // no figure may sit among the headers, and a header run is not followed by a figure
-                // glued to it as a unit would be
-                return (columns, i, k)
-            }
+            // (`headerLine` checks what may stand around the run)
+            if columns.count >= 2 { return (columns, i, k) }
             i += 1
         }
         return nil
@@ -145,6 +142,8 @@ enum TextTables {
         return layout(a, h.columns, h.start, h.end)
     }
 
+    /// The layout of a header run in tokens `start..<end`: its columns' texts, whether its figures
+    /// are percentages, and the as-of date the line gives.
     static func layout(_ a: SentenceAnalysis, _ columns: [Column], _ start: Int, _ end: Int) -> Layout {
         let texts = columns.map { c -> String in
             // the header's own words, without its decorations
@@ -191,7 +190,6 @@ enum TextTables {
             nameStart = run.last!.spanEnd
             k += run.count
         }
-        // nothing but a word or two of a footnote after the last row
         return rows
     }
 
@@ -219,6 +217,17 @@ enum TextTables {
         return document
     }
 
+    /// Makes a figure a return over a period column: the column's period (trailing and to-date
+    /// columns ending at `asOf`), named by its header.
+    static func returnColumn(_ d: inout Draft, _ column: ColumnPeriod, header: String, asOf: CalendarDate?) {
+        d.metric = .return
+        d.isChange = true
+        d.period = period(column, asOf: asOf)
+        d.period?.text = header
+        d.rules.metric = "table.return-column"
+        d.rules.period = "table.period-column:\(header)"
+    }
+
     /// The claims of a table's rows.
     static func drafts(_ a: SentenceAnalysis, _ rows: [Row], _ layout: Layout, document: CalendarDate?) -> [Draft] {
         let end = asOf(layout, document: document)
@@ -234,15 +243,10 @@ enum TextTables {
                 var d = Draft(mention: q, value: q.value, unit: q.unit ?? .percent)
                 d.subject = entity?.entity
                 d.subjectText = subjectText
-                d.metric = .return
-                d.isChange = true
-                d.period = period(layout.columns[k].period, asOf: end)
-                d.period?.text = layout.texts[k]
+                returnColumn(&d, layout.columns[k].period, header: layout.texts[k], asOf: end)
                 // an unsigned return table states no direction; a negative figure fell
                 d.direction = q.value < 0 ? .down : nil
                 d.rules.subject = entity == nil ? "table.row-name-unnamed" : "table.row-name"
-                d.rules.metric = "table.return-column"
-                d.rules.period = "table.period-column:\(layout.texts[k])"
                 d.rules.direction = q.value < 0 ? "table.sign" : "table.unsigned"
                 d.rules.unit = q.unit == nil ? "table.percent-column" : nil
                 out.append(d)

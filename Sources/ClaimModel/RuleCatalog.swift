@@ -269,13 +269,13 @@ public enum RuleCatalog {
 }
 
 extension Claim {
-    /// Where each of the claim's fields (subject, metric, period, direction) came from, from the
-    /// rules that decided them; a field whose rule the catalog does not know is left out.
-    public var provenance: [String: Provenance] {
-        var out: [String: Provenance] = [:]
-        for field in ["subject", "metric", "period", "direction"] {
-            if let recorded = rules[field], let p = RuleCatalog.rule(recorded)?.provenance { out[field] = p }
-        }
-        return out
+    /// The fields whose rules say where they came from, in the order outputs list them.
+    public static let provenanceFields = ["subject", "metric", "period", "direction"]
+
+    /// Where one of the claim's `provenanceFields` came from, from the rule that decided it; nil
+    /// for another field, or a rule the catalog does not know.
+    public func provenance(of field: String) -> Provenance? {
+        guard Claim.provenanceFields.contains(field), let recorded = rules[field] else { return nil }
+        return RuleCatalog.rule(recorded)?.provenance
     }
 }

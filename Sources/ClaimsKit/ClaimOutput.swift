@@ -64,8 +64,8 @@ public enum ClaimOutput {
             W.literal("}", &out)
             // where each field came from (read, carried, defaulted), for a reader judging sureness
             var first = true
-            for field in ["subject", "metric", "period", "direction"] {
-                guard let recorded = c.rules[field], let p = RuleCatalog.rule(recorded)?.provenance else { continue }
+            for field in Claim.provenanceFields {
+                guard let p = c.provenance(of: field) else { continue }
                 W.literal(first ? ",\"provenance\":{" : ",", &out)
                 first = false
                 W.quote(field, into: &out)

@@ -55,7 +55,7 @@ extension Claims {
                 if c.hypothetical { out += "  hypothetical" }
                 out += "\n"
                 for (field, rule) in c.rules.sorted(by: { $0.key < $1.key }) {
-                    let provenance = ["subject", "metric", "period", "direction"].contains(field) ? RuleCatalog.rule(rule)?.provenance : nil
+                    let provenance = c.provenance(of: field)
                     out += "      \(field): \(rule)\(provenance.map { " (\($0.rawValue))" } ?? "")\n"
                 }
             }
