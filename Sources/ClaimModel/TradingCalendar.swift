@@ -21,6 +21,13 @@ public enum TradingCalendar {
         return day
     }
 
+    /// The earliest session on or after `d`.
+    public static func session(onOrAfter d: CalendarDate) -> CalendarDate {
+        var day = d
+        for _ in 0..<7 where !isSession(day) { day = day.adding(days: 1) }
+        return day
+    }
+
     /// True for a full-day NYSE holiday (as observed).
     public static func isHoliday(_ d: CalendarDate) -> Bool {
         let y = d.year

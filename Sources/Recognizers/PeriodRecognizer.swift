@@ -314,8 +314,7 @@ enum PeriodRecognizer {
                     let inner: Found? = match(a, c, j + 2) ?? (isWord(a, j + 2, "the") ? relativeUnit(a, c, j + 2) : nil)
                     if let inner, [.year, .quarter, .month, .half, .yearToDate, .quarterToDate, .monthToDate, .currentYear].contains(inner.kind) {
                         let p = inner.period.map { p -> Period in
-                            var day = TradingCalendar.session(onOrBefore: p.end)
-                            if first { day = p.start; for _ in 0..<7 where !TradingCalendar.isSession(day) { day = day.adding(days: 1) } }
+                            let day = first ? TradingCalendar.session(onOrAfter: p.start) : TradingCalendar.session(onOrBefore: p.end)
                             return Period(start: day, end: day)
                         }
                         return Found(end: inner.end, kind: .date, period: p, inferred: inner.inferred, rule: "period.session-of")

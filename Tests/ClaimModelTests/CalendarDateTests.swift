@@ -24,6 +24,18 @@ struct CalendarDateTests {
         #expect(CalendarDate(iso: "2025-10-01 08:00")?.description == "2025-10-01")
     }
 
+    @Test("months are added by the calendar, clamped to a shorter month's last day")
+    func addingMonths() throws {
+        func d(_ iso: String) throws -> CalendarDate { try #require(CalendarDate(iso: iso)) }
+        #expect(try d("2025-03-31").addingMonths(-1) == d("2025-02-28"))
+        #expect(try d("2024-03-31").addingMonths(-1) == d("2024-02-29"))  // leap year
+        #expect(try d("2025-01-15").addingMonths(-1) == d("2024-12-15"))  // across a year
+        #expect(try d("2025-05-31").addingMonths(-12) == d("2024-05-31"))
+        #expect(try d("2025-06-30").addingMonths(-3) == d("2025-03-30"))
+        #expect(try d("2025-12-31").addingMonths(1) == d("2026-01-31"))
+        #expect(try d("2025-10-10").addingMonths(-120) == d("2015-10-10"))
+    }
+
     @Test("day counts match known dates")
     func dayArithmetic() throws {
         let epoch = try #require(CalendarDate(year: 1970, month: 1, day: 1))
