@@ -357,7 +357,9 @@ public struct ClaimExtractor: Sendable {
     /// The finished claim: quote, offsets and sentence placed in the document.
     func claim(_ d: Draft, _ a: SentenceAnalysis, _ s: SentenceSpan, doc: String, sentence: String? = nil) -> Claim {
         let q = d.mention
-        let qs = a.tokens[q.start].start, qe = a.tokens[q.end - 1].end
+        // a count's quote takes its noun ("1,200 jobs", "3,500 full-time employees")
+        let quoteEnd = d.unit == .count ? (q.noun?.upperBound ?? q.end) : q.end
+        let qs = a.tokens[q.start].start, qe = a.tokens[quoteEnd - 1].end
         // scalar offsets: count the scalars before the quote in the sentence
         var scalarsBefore = 0
         for k in 0..<qs where a.bytes[k] & 0xC0 != 0x80 { scalarsBefore += 1 }
@@ -369,7 +371,7 @@ public struct ClaimExtractor: Sendable {
         let rules = trail.dictionary
         return Claim(doc: doc, quote: String(decoding: a.bytes[qs..<qe], as: UTF8.self), start: start, end: start + scalarsInQuote,
                      sentence: sentence ?? String(decoding: a.bytes, as: UTF8.self), value: d.value, valueHigh: q.valueHigh,
-                     unit: d.unit, bound: q.bound, subject: d.subject?.id, subjectText: d.subjectText, metric: d.metric,
+                     unit: d.unit, unitText: d.unit == .count ? q.noun.map { a.text($0.lowerBound, $0.upperBound) } : nil, bound: q.bound, subject: d.subject?.id, subjectText: d.subjectText, metric: d.metric,
                      period: d.period, direction: d.direction, forecast: d.forecast, hypothetical: d.hypothetical, rules: rules)
     }
 }

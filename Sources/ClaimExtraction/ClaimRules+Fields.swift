@@ -72,6 +72,8 @@ extension ClaimRules {
         if d.unit == .percent, yearOverYear(q, hi), !a.entities.contains(where: { ["index", "etf", "company", "commodity", "crypto"].contains($0.entity.kind) && $0.start < q.spanStart }) {
             set(.growth, "metric.year-over-year"); return
         }
+        // "a quarter-point cut": a point of a rate is a move of that rate
+        if q.rules.contains("unit.rate-point") { set(.rate, "metric.rate-point"); return }
         // rates: basis points, or a rate entity or cue beside a percent
         if d.unit == .bp || ((d.unit == .percent || d.unit == .pp) && rateContext(q, lo, hi)) {
             set(.rate, d.unit == .bp ? "metric.bp" : "metric.rate-cue")
@@ -537,6 +539,10 @@ extension ClaimRules {
            let (e, text) = discourse.claimSubject, discourse.sentences - discourse.claimSubjectAt <= 5 {
             set(e, text, "subject.carried"); return
         }
+        // "The fund returned 7.5%", "the bank's profit rose 12%", "the company sold 3.2 million
+        // cars": a subject no lexicon knows is still the claim's subject, by its own words (after
+        // the carried subject: in a text about one company, "the segment" and "management" are its own)
+        if let phrase = nounPhraseSubject(lo, q) { set(nil, phrase, "subject.noun-phrase"); return }
         set(nil, nil, "subject.none")
         _ = k
         k = 0
@@ -666,10 +672,67 @@ extension ClaimRules {
         return a.text(s, e)
     }
 
+    /// Verbs that report what someone said; the subject of the figure comes after them.
+    static let reportingWords: WordSet = ["said", "says", "expects", "expected", "announced", "told", "reported", "estimates", "forecast",
+                                          "predicts", "believes", "thinks", "warned", "added", "noted"]
+    /// Words that end a noun phrase before any verb is found: adverbs, negations, prepositions of
+    /// comparison ("Morgan also dropped", "does not expect", "down from a previous target").
+    static let notInPhrase: WordSet = ["as", "there", "not", "does", "do", "did", "also", "despite", "from", "with", "down", "up",
+                                       "than", "then", "which", "who", "when", "while", "after", "before", "since", "because",
+                                       "if", "although", "though", "by", "to", "in", "on", "at", "for", "it", "they", "we", "he",
+                                       "she", "i", "you", "be", "been", "will", "would", "could", "should", "may", "might", "can"]
+    /// Determiners that open a noun phrase: "the fund", "its revenue", "her portfolio".
+    static let determiners: WordSet = ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+    /// Verbs that state a figure without moving it: "the company sold 3.2 million cars", "the fund
+    /// returned 7.5%", "the retailer employs 3,500 people".
+    static let statingVerbs: WordSet = ["returned", "returns", "sold", "sells", "reported", "reports", "posted", "posts", "earned",
+                                        "earns", "paid", "pays", "raised", "raises", "employs", "employed", "delivered", "shipped",
+                                        "hired", "generated", "booked", "recorded", "made", "makes", "spent", "spends", "had", "has",
+                                        "have", "was", "were", "is", "are", "totalled", "totaled", "reached", "hit", "stood", "came",
+                                        "added", "produced", "produces", "holds", "held", "manages", "managed", "owns", "owned"]
+
+    /// The noun phrase that opens the claim's clause, as the subject of the verb just before the
+    /// figure ("The fund returned 7.5%", "the bank's profit rose 12%"), when no name of the
+    /// lexicons is in it and it is not a pronoun; without its leading article.
+    func nounPhraseSubject(_ lo: Int, _ q: QuantityMention) -> String? {
+        var s = lo
+        while s < q.spanStart, t[s].kind == .symbol || a.token(s, in: ClaimRules.clauseWords) || a.isWord(s, "meanwhile") { s += 1 }
+        guard s < q.spanStart, !a.token(s, in: ClaimRules.notNames) || a.token(s, in: ClaimRules.determiners) || a.isWord(s, "shares") else { return nil }
+        var words = s
+        if a.isWord(s, "the") || a.isWord(s, "a") || a.isWord(s, "an") { words += 1 }
+        // the phrase: words, hyphens and possessives up to the verb
+        var e = words
+        func isVerb(_ k: Int) -> Bool {
+            a.token(k, in: ClaimRules.statingVerbs) || cuesStarting(k).contains(where: { if case .direction = $0.cue { return true }; return $0.cue == .modal })
+        }
+        while e < q.spanStart, e - words < 8, !isVerb(e), !a.token(e, in: ClaimRules.notInPhrase),
+              t[e].kind == .word || isSymbol(e, "-", "'", "\u{2019}", "&") {
+            if a.periods.contains(where: { $0.start <= e && e < $0.end }) { return nil }
+            e += 1
+        }
+        // "Acme said quarterly revenue climbed 8%": the phrase after the reporting verb
+        if let said = (words..<e).last(where: { a.token($0, in: ClaimRules.reportingWords) }) {
+            words = said + 1
+            if a.isWord(words, "that") { words += 1 }
+            if a.isWord(words, "the") || a.isWord(words, "a") || a.isWord(words, "an") { words += 1 }
+        }
+        guard e > words, e < q.spanStart, isVerb(e), t[e - 1].kind == .word,
+              !a.entities.contains(where: { $0.start < e && $0.end > s }) else { return nil }
+        // a pronoun or a word that names nothing by itself is no subject ("It rose 2%")
+        if e - words == 1, a.token(words, in: ClaimRules.notNames) { return nil }
+        // the figure right after the verb, or a few words on ("rose 12%", "sold 3.2 million cars",
+        // "returned about 7.5%", "rose by 12%")
+        var v = e + 1
+        while v < q.spanStart, t[v].kind == .word, cuesStarting(v).contains(where: { if case .direction = $0.cue { return true }; return false }) { v += 1 }
+        guard q.spanStart - v <= 2 || (q.spanStart - v <= 4 && a.isWord(q.spanStart - 1, "of")) else { return nil }
+        return a.text(words, e)
+    }
+
     /// The first token of the noun phrase that ends at `k` (adjectives and compounds before it).
     func nounPhraseStart(_ k: Int, _ lo: Int) -> Int {
         var s = k
-        while s - 1 >= lo, t[s - 1].kind == .word || isSymbol(s - 1, "-"), !["the", "a", "an", "with", "of", "in", "for", "while", "and", "but", "as"].contains(lower(s - 1)),
+        while s - 1 >= lo, t[s - 1].kind == .word || isSymbol(s - 1, "-") || (isSymbol(s - 1, "'", "\u{2019}") && a.isWord(s, "s") && s - 2 >= lo && t[s - 2].kind == .word),
+              !["the", "a", "an", "with", "of", "in", "for", "while", "and", "but", "as"].contains(lower(s - 1)),
               !cuesEnding(s).contains(where: { if case .direction = $0.cue { return true }; return $0.cue == .modal }) {
             s -= 1
         }

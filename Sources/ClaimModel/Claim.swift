@@ -1,7 +1,7 @@
 /// A quantitative claim: one number a text asserts, with what it is about.
 ///
 /// The JSON form is the line format of `../shared/contracts/claims-jsonl.md`: every contract field
-/// is always present (`null` where unknown), plus `value_high` for ranges, `forecast`,
+/// is always present (`null` where unknown), plus `value_high` for ranges, `unit_text` for counts, `forecast`,
 /// `hypothetical`, the `rules` that decided each field, and `verdict` once a check has run.
 public struct Claim: Sendable, Hashable, Codable {
     /// The document's name (its path relative to the command-line PATH it was found under).
@@ -20,6 +20,8 @@ public struct Claim: Sendable, Hashable, Codable {
     public var valueHigh: Double?
     /// The unit.
     public var unit: QuantityUnit
+    /// What a count counts, as written ("jobs" in "1,200 jobs"): the extra field `unit_text`.
+    public var unitText: String?
     /// Exact, approximate, a lower or upper bound, or a range.
     public var bound: Bound
     /// The canonical id of the entity the number is about, or nil.
@@ -43,7 +45,7 @@ public struct Claim: Sendable, Hashable, Codable {
 
     /// Creates a claim.
     public init(doc: String, quote: String, start: Int, end: Int, sentence: String, value: Double,
-                valueHigh: Double? = nil, unit: QuantityUnit, bound: Bound = .exact, subject: String? = nil,
+                valueHigh: Double? = nil, unit: QuantityUnit, unitText: String? = nil, bound: Bound = .exact, subject: String? = nil,
                 subjectText: String? = nil, metric: Metric, period: Period? = nil, direction: Direction? = nil,
                 forecast: Bool = false, hypothetical: Bool = false, rules: [String: String] = [:],
                 verdict: Verdict? = nil) {
@@ -55,6 +57,7 @@ public struct Claim: Sendable, Hashable, Codable {
         self.value = value
         self.valueHigh = valueHigh
         self.unit = unit
+        self.unitText = unitText
         self.bound = bound
         self.subject = subject
         self.subjectText = subjectText
@@ -69,7 +72,7 @@ public struct Claim: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case doc, quote, start, end, sentence, value, unit, bound, subject, metric, period, direction
-        case valueHigh = "value_high", subjectText = "subject_text", forecast, hypothetical, rules, verdict
+        case valueHigh = "value_high", subjectText = "subject_text", unitText = "unit_text", forecast, hypothetical, rules, verdict
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +85,7 @@ public struct Claim: Sendable, Hashable, Codable {
         value = try c.decode(Double.self, forKey: .value)
         valueHigh = try c.decodeIfPresent(Double.self, forKey: .valueHigh)
         unit = try c.decode(QuantityUnit.self, forKey: .unit)
+        unitText = try c.decodeIfPresent(String.self, forKey: .unitText)
         bound = try c.decode(Bound.self, forKey: .bound)
         subject = try c.decodeIfPresent(String.self, forKey: .subject)
         subjectText = try c.decodeIfPresent(String.self, forKey: .subjectText)
@@ -111,6 +115,7 @@ public struct Claim: Sendable, Hashable, Codable {
         try c.encode(period, forKey: .period)
         try c.encode(direction, forKey: .direction)
         if let valueHigh { try c.encode(valueHigh, forKey: .valueHigh) }
+        if let unitText { try c.encode(unitText, forKey: .unitText) }
         try c.encode(forecast, forKey: .forecast)
         try c.encode(hypothetical, forKey: .hypothetical)
         if !rules.isEmpty { try c.encode(rules, forKey: .rules) }

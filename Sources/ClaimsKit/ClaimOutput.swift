@@ -44,6 +44,7 @@ public enum ClaimOutput {
         W.literal(",\"value\":", &out); W.number(c.value, &out)
         if let high = c.valueHigh { W.literal(",\"value_high\":", &out); W.number(high, &out) }
         W.literal(",\"unit\":", &out); W.quote(c.unit.rawValue, into: &out)
+        if let noun = c.unitText { W.literal(",\"unit_text\":", &out); W.quote(noun, into: &out) }
         W.literal(",\"bound\":", &out); W.quote(c.bound.rawValue, into: &out)
         W.literal(",\"subject\":", &out); W.optional(c.subject, &out)
         W.literal(",\"subject_text\":", &out); W.optional(c.subjectText, &out)

@@ -14240,12 +14240,16 @@ ZYME	NASDAQ	company	Zymeworks Inc.
 # kind says `-exact` (then only as written: `M`, `B`, `T` after a money amount).
 # kinds: unit (value: a unit of the claims contract), scale (value: the multiplier),
 #        currency (value: ISO 4217 code; a symbol before the number or a code/name after it),
-#        number (value: the number a word stands for, used only when a unit follows).
+#        number (value: the number a word stands for, used only when a unit follows),
+#        minor (value: ISO 4217 code; a hundredth of that currency: cents, pence),
+#        measure (value: what it measures; a number before it is no claim: ages, temperatures,
+#        distances, weights of things, durations of time in hours).
 phrase	kind	value
 %	unit	percent
 percent	unit	percent
 per cent	unit	percent
 pct	unit	percent
+pc	unit	percent
 percentage point	unit	pp
 percentage points	unit	pp
 percentage-point	unit	pp
@@ -14320,6 +14324,153 @@ hk$	currency	HKD
 hkd	currency	HKD
 chf	currency	CHF
 swiss francs	currency	CHF
+# Currencies beyond the main six: prefixed dollars, symbols, ISO codes and names (a name after
+# the number: "40m euros", "1.5 trillion won"; a code before, after or glued: "USD 40m", "EUR12.5bn")
+nz$	currency	NZD
+nzd	currency	NZD
+s$	currency	SGD
+sg$	currency	SGD
+sgd	currency	SGD
+r$	currency	BRL
+brl	currency	BRL
+reais	currency	BRL
+mx$	currency	MXN
+mex$	currency	MXN
+mxn	currency	MXN
+nt$	currency	TWD
+twd	currency	TWD
+au$	currency	AUD
+ca$	currency	CAD
+rm	currency	MYR
+myr	currency	MYR
+ringgit	currency	MYR
+₩	currency	KRW
+krw	currency	KRW
+won	currency	KRW
+₽	currency	RUB
+rub	currency	RUB
+roubles	currency	RUB
+rubles	currency	RUB
+₺	currency	TRY
+lira	currency	TRY
+liras	currency	TRY
+₪	currency	ILS
+ils	currency	ILS
+shekels	currency	ILS
+₱	currency	PHP
+php	currency	PHP
+pesos	currency	MXN
+mexican pesos	currency	MXN
+philippine pesos	currency	PHP
+argentine pesos	currency	ARS
+chilean pesos	currency	CLP
+colombian pesos	currency	COP
+swedish kronor	currency	SEK
+norwegian kroner	currency	NOK
+danish kroner	currency	DKK
+₫	currency	VND
+dong	currency	VND
+฿	currency	THB
+thb	currency	THB
+baht	currency	THB
+idr	currency	IDR
+rupiah	currency	IDR
+zar	currency	ZAR
+rand	currency	ZAR
+sek	currency	SEK
+nok	currency	NOK
+dkk	currency	DKK
+kronor	currency	SEK
+krona	currency	SEK
+kroner	currency	NOK
+krone	currency	DKK
+pln	currency	PLN
+zloty	currency	PLN
+zlotys	currency	PLN
+huf	currency	HUF
+forint	currency	HUF
+czk	currency	CZK
+koruna	currency	CZK
+sar	currency	SAR
+riyals	currency	SAR
+aed	currency	AED
+dirhams	currency	AED
+ngn	currency	NGN
+naira	currency	NGN
+egp	currency	EGP
+kes	currency	KES
+shillings	currency	KES
+yuan renminbi	currency	CNY
+hong kong dollars	currency	HKD
+hong kong dollar	currency	HKD
+australian dollars	currency	AUD
+australian dollar	currency	AUD
+canadian dollars	currency	CAD
+canadian dollar	currency	CAD
+singapore dollars	currency	SGD
+new zealand dollars	currency	NZD
+taiwan dollars	currency	TWD
+new taiwan dollars	currency	TWD
+us dollars	currency	USD
+u.s. dollars	currency	USD
+swiss franc	currency	CHF
+francs	currency	CHF
+euro cents	minor	EUR
+eurocents	minor	EUR
+cents	minor	USD
+cent	minor	USD
+us cents	minor	USD
+u.s. cents	minor	USD
+pence	minor	GBP
+penny	minor	GBP
+p	minor	GBP
+# Measures outside the tool's units: a number before them is no claim
+degrees	measure	temperature
+degree	measure	temperature
+°	measure	temperature
+°c	measure	temperature
+°f	measure	temperature
+celsius	measure	temperature
+fahrenheit	measure	temperature
+miles	measure	distance
+mile	measure	distance
+km	measure	distance
+kilometres	measure	distance
+kilometers	measure	distance
+kilometre	measure	distance
+kilometer	measure	distance
+metres	measure	distance
+meters	measure	distance
+feet	measure	distance
+foot	measure	distance
+ft	measure	distance
+inches	measure	distance
+yards	measure	distance
+acres	measure	area
+hectares	measure	area
+square	measure	area
+sq	measure	area
+mph	measure	speed
+kg	measure	weight
+kilograms	measure	weight
+grams	measure	weight
+lbs	measure	weight
+years old	measure	age
+year old	measure	age
+-year-old	measure	age
+-years-old	measure	age
+hours	measure	time
+hour	measure	time
+minutes	measure	time
+minute	measure	time
+seconds	measure	time
+mw	measure	power
+gw	measure	power
+kwh	measure	power
+megawatts	measure	power
+gigawatts	measure	power
+gb	measure	data
+tb	measure	data
 one	number	1
 two	number	2
 three	number	3

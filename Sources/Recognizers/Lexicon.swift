@@ -94,6 +94,11 @@ public enum UnitWord: Sendable, Hashable {
     case currency(String)
     /// A number written as a word ("three", "half a").
     case number(Double)
+    /// A hundredth of a currency, by ISO code ("cents", "pence", "42p").
+    case minor(String)
+    /// A measure outside the claims contract ("degrees", "miles", "years old"): a number before
+    /// it is not a claim. The value names what it measures.
+    case measure(String)
 }
 
 /// A word of `Lexicons/en/periods.tsv`.
@@ -253,6 +258,8 @@ public struct Lexicon: Sendable {
             case "scale": return Double(cols[2]).map { (cols[0], .scale($0)) }
             case "currency": return (cols[0], .currency(cols[2]))
             case "number": return Double(cols[2]).map { (cols[0], .number($0)) }
+            case "minor": return (cols[0], .minor(cols[2]))
+            case "measure": return (cols[0], .measure(cols[2]))
             default:
                 problems.append(LexiconProblem(file: "units.tsv", line: line, reason: "unknown kind \(cols[1])"))
                 return nil

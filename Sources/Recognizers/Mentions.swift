@@ -26,6 +26,9 @@ public enum NumberRole: String, Sendable, Hashable {
     case code
     /// A value no market quantity has (over a quadrillion of money, not finite).
     case absurd
+    /// A measure outside the claims contract: an age, a temperature, a distance ("aged 25 to 40",
+    /// "40 degrees", "300 miles").
+    case measure
 }
 
 /// A number found in a sentence, with its unit, scale, bound and role.
@@ -52,6 +55,8 @@ public struct QuantityMention: Sendable, Hashable {
     public var role: NumberRole
     /// The names of the rules that built the mention.
     public var rules: [String]
+    /// A count's noun, as tokens ("jobs" in "1,200 jobs", "full-time employees"); nil otherwise.
+    public var noun: Range<Int>? = nil
 }
 
 /// A period expression, resolved to a calendar interval where the document's date allows.

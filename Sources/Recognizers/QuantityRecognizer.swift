@@ -35,7 +35,26 @@ enum QuantityRecognizer {
             }
             i += 1
         }
+        elidedCounts(a, &out)
         a.quantities = out
+    }
+
+    /// Words that set a second figure against a count: "61,000 loans in April, down from 64,000".
+    static let countLinks = WordSet(["from", "to", "than", "versus", "vs", "and", "or"])
+
+    /// A bare whole number set against a count a few words before it counts the same thing, its
+    /// noun left out: "approved 61,000 loans in April, down from 64,000 in March".
+    static func elidedCounts(_ a: SentenceAnalysis, _ out: inout [QuantityMention]) {
+        for n in out.indices.dropFirst() where out[n].role == .bare && out[n].unit == nil && out[n].bound != .range {
+            let m = out[n]
+            guard m.spanStart >= 1, countLinks.contains(a.tokens[m.spanStart - 1]), a.tokens[m.start].kind == .number,
+                  a.tokens[m.start].decimals == 0, m.end == m.spanEnd else { continue }
+            guard let previous = out[..<n].last(where: { $0.role == .quantity }), previous.unit == .count, previous.noun != nil,
+                  m.spanStart - previous.spanEnd <= 8 else { continue }
+            out[n].unit = .count
+            out[n].role = .quantity
+            out[n].rules.append("unit.count-elided")
+        }
     }
 
     // MARK: helpers
@@ -79,8 +98,17 @@ enum QuantityRecognizer {
         } else if let f = fraction(a, c, i) {
             return f
         } else if let (v, end) = numberWord(a, c, i) {
-            // "three percentage points", "half a percentage point", "a quarter-point"
-            guard let (w, _) = unitWord(a, c, end) ?? pointWord(a, end), case .unit = w else { return nil }
+            // "three percentage points", "half a percentage point", "a quarter-point"; money
+            // counted in words: "a billion dollars", "half a trillion yen"
+            guard let (w, e) = unitWord(a, c, end) ?? pointWord(a, end) else { return nil }
+            // "at one point" is a moment, not a quantity
+            if a.isWord(i, "one"), i >= 1, a.isWord(i - 1, "at"), lower(a, end) == "point" { return nil }
+            if case .scale = w {
+                guard a.text(end).count > 1, let (after, _) = unitWord(a, c, e), case .currency = after else { return nil }
+            } else if case .unit = w {
+            } else {
+                return nil
+            }
             value = v
             numberIndex = end - 1
             fromWords = true
@@ -98,10 +126,10 @@ enum QuantityRecognizer {
         // currency before: "$", "US$", "€", "C$", "Rs", "USD " (a code with a space)
         if !fromWords {
             var k = i - 1
-            if k >= 0, glued(a, i), t[k].kind == .symbol, t[k].scalar == "$" || t[k].scalar == "€" || t[k].scalar == "£" || t[k].scalar == "¥" || t[k].scalar == "₹" {
+            if k >= 0, glued(a, i), t[k].kind == .symbol, t[k].scalar == "$" || currencyCode(a, c, k) != nil {
                 var code = "USD"
                 if let (cd, _) = currencyCode(a, c, k) { code = cd }
-                // "US$", "C$", "A$", "HK$"
+                // "US$", "C$", "A$", "HK$", "NZ$", "S$", "R$"
                 if k >= 1, glued(a, k), t[k - 1].kind == .word, let (cd, e) = currencyCode(a, c, k - 1), e == k + 1 {
                     code = cd
                     k -= 1
@@ -149,8 +177,10 @@ enum QuantityRecognizer {
                     end += 1
                     rules.append("unit.\(u.rawValue)")
                 case .scale(let s):
-                    // single letters (k, m, b, t) scale only money or stand alone as clear abbreviations
-                    if suffix.count > 1 || currency != nil || ["bn", "mn", "tn"].contains(low) || suffix == "B" || suffix == "M" || suffix == "T" || suffix == "K" || low == "k" {
+                    // single letters (k, m, b, t) scale only money or stand alone as clear abbreviations;
+                    // "40m euros", "7m barrels": a currency or a count after them makes them scales too
+                    if suffix.count > 1 || currency != nil || ["bn", "mn", "tn"].contains(low) || suffix == "B" || suffix == "M" || suffix == "T" || suffix == "K" || low == "k"
+                        || currencyName(a, c, end + 1) != nil || countNoun(a, end + 1) || (end + 1 < t.count && plural(a, c, end + 1)) {
                         value = Token.scaled(value, by: s)
                         end += 1
                         rules.append("scale.glued")
@@ -161,6 +191,15 @@ enum QuantityRecognizer {
                     currency = code
                     end += 1
                     rules.append("currency.after")
+                case .minor(let code):
+                    // "42p": pence; only the one-letter form needs a price around it ("rose 42p to 510p")
+                    guard currency == nil else { return role(.code, i, end + 1, value) }
+                    value = value / 100
+                    currency = code
+                    end += 1
+                    rules.append("currency.minor")
+                case .measure:
+                    return role(.measure, i, end + 1, value)
                 case .number:
                     break
                 }
@@ -193,11 +232,17 @@ enum QuantityRecognizer {
                         // "18 times earnings" and "18.6 times" are multiples; "three times as many" is not
                         if valuationNoun(a, e) || t[numberIndex].decimals > 0 { unit = .multiple; end = e; rules.append("unit.multiple") }
                     } else if u == .points, fromWords, ["point", "pt"].contains(lower(a, e - 1)) {
-                        // "a quarter-point", "a half-point": a rate move in basis points
-                        unit = .bp
-                        value = Token.scaled(value, by: 100)
+                        // "a quarter-point cut", "half a point": percentage points when a rate is
+                        // about, index points otherwise ("a three-point drop" in the Dow); only
+                        // "basis points" are basis points
+                        // with nothing around it, a fraction of a point ("a quarter-point") is a
+                        // rate's, a whole point ("one point") an index's
+                        let rate = rateAbout(a, c, start) ?? (value < 1)
+                        unit = rate ? .pp : .points
                         end = e
-                        rules.append("unit.bp")
+                        rules.append(rate ? "unit.rate-point" : "unit.points")
+                    } else if u == .percent, lower(a, end) == "pc", t[end].allUpper {
+                        break  // "5 PC makers"
                     } else if u == .multiple {
                         break  // a spaced "x" is not a multiple
                     } else {
@@ -207,15 +252,25 @@ enum QuantityRecognizer {
                     }
                 case .currency(let code):
                     if currency == nil || currency == code {
-                        // "$200 billion USD", "1.5 trillion yen"; a code needs capitals ("USD", not "usd")
+                        // "$200 billion USD", "1.5 trillion yen"; a code needs capitals ("USD", not "usd");
+                        // a name that is also a common word ("won", "rand") needs a scale or a large amount
                         let word = a.text(end)
                         let isoLike = word.count == 3 && word.lowercased() == code.lowercased()
-                        if !isoLike || t[end].allUpper {
+                        let plain = !ambiguousCurrencyNames.contains(t[end]) || rules.contains("scale.word") || rules.contains("scale.glued")
+                            || t[numberIndex].grouped
+                        if (!isoLike || t[end].allUpper), plain {
                             currency = code
                             end = e
                             rules.append("currency.after")
                         }
                     }
+                case .minor(let code) where currency == nil && lower(a, end) != "p":
+                    // "85 cents" (the sentence's own dollar when it names another: "A$1.20, up 5 cents"),
+                    // "42 pence", "euro cents"
+                    value = value / 100
+                    currency = code == "USD" ? (dollarOfSentence(a, c) ?? code) : code
+                    end = e
+                    rules.append("currency.minor")
                 default:
                     break
                 }
@@ -235,24 +290,46 @@ enum QuantityRecognizer {
 
         // look-back windows, ranks, list markers, times, names: only for numbers without a unit
         if unit == nil {
-            if let r = nonQuantityRole(a, c, i, end, value) { return role(r, start, end, value) }
+            if let r = nonQuantityRole(a, c, i, end, value) {
+                var stop = end
+                // "aged 25 to 40", "ages 18-24": the other end is the same kind of number
+                if r == .measure, stop + 1 < t.count, isSymbol(a, stop, "-", "\u{2013}") || ["to", "and"].contains(lower(a, stop)),
+                   t[stop + 1].kind == .number {
+                    stop += 2
+                }
+                return role(r, start, stop, value)
+            }
         }
 
         var m = QuantityMention(start: start, end: end, spanStart: start, spanEnd: end, value: negative ? -value : value,
                                 valueHigh: nil, unit: unit, bound: .exact, signed: signed, role: unit == nil ? .bare : .quantity, rules: rules)
         // "a quarter-point": the article belongs to the mention, not to the quote
-        if fromWords, end - start > 1, a.isWord(start, "a") || a.isWord(start, "an") { m.start = start + 1 }
-        // counts: "412 stocks", "20 million jobs"; the noun is part of the mention, not of the quote
-        if unit == nil, end < t.count, countNoun(a, end) {
+        if fromWords, end - start > 1, unit?.isCurrency != true, a.isWord(start, "a") || a.isWord(start, "an") { m.start = start + 1 }
+        // "$1.5 billion-plus", "10,000+ jobs": at least that much
+        var plus = false
+        if isSymbol(a, m.end, "-"), glued(a, m.end), a.isWord(m.end + 1, "plus"), glued(a, m.end + 1) {
+            plus = true
+            m.end += 2
+            m.spanEnd = m.end
+        } else if isSymbol(a, m.end, "+"), glued(a, m.end), !(m.end + 1 < t.count && t[m.end + 1].kind == .number) {
+            plus = true
+            m.end += 1
+            m.spanEnd = m.end
+        }
+        // counts: "412 stocks", "20 million jobs", "1,200 new jobs"; the noun is part of the
+        // mention, not of the quote
+        if unit == nil, let nounEnd = countNounEnd(a, c, m.end, t[numberIndex].decimals == 0 || m.rules.contains("scale.word") || m.rules.contains("scale.glued")) {
             m.unit = .count
             m.role = .quantity
-            m.spanEnd = end + 1
+            m.spanEnd = nounEnd
+            m.noun = m.end..<nounEnd
             m.rules.append("unit.count")
         } else if unit == nil, let streakEnd = streak(a, end) {
             // a streak: "10 days in a row", "11 consecutive weeks", "five straight sessions"
             m.unit = .count
             m.role = .quantity
             m.spanEnd = streakEnd
+            m.noun = end..<streakEnd
             m.rules.append("unit.count-streak")
         }
         // a multiple's noun: "18 times forward earnings"
@@ -263,6 +340,10 @@ enum QuantityRecognizer {
         }
         range(a, c, &m, roleOf)
         bound(a, c, &m)
+        if plus, m.bound == .exact || m.bound == .approx {
+            m.bound = .over
+            m.rules.append("bound.over:plus")
+        }
         if !m.value.isFinite || (m.unit?.isCurrency == true && abs(m.value) > maximumMoney) || abs(m.value) > 1e18 {
             m.role = .absurd
             m.rules.append("role.absurd")
@@ -340,7 +421,8 @@ enum QuantityRecognizer {
                                           "orders", "aircraft", "planes", "cars", "ships", "factories", "plants", "mines",
                                           "rigs", "wells", "properties", "loans", "claims", "applications", "filings",
                                           "bankruptcies", "defaults", "visitors", "passengers", "tickets", "devices",
-                                          "phones", "chips", "gpus", "servers", "entities", "names", "securities"]
+                                          "phones", "chips", "gpus", "servers", "entities", "names", "securities", "bpd",
+                                          "staff", "votes", "seats"]
 
     /// Time units a streak counts.
     static let streakUnits: Set<String> = ["days", "sessions", "weeks", "months", "quarters", "years", "day", "session", "week", "month"]
@@ -360,10 +442,123 @@ enum QuantityRecognizer {
 
     static func countNoun(_ a: SentenceAnalysis, _ i: Int) -> Bool { countNouns.contains(lower(a, i)) }
 
+    /// Plural-looking words after a number that are not things counted: durations (not claims),
+    /// words ending in -s that are not plurals, and nouns of other units.
+    static let notCounted = WordSet(["years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "sessions",
+                                     "quarters", "times", "points", "basis", "others", "ones", "thus", "plus", "minus", "versus",
+                                     "across", "whereas", "towards", "perhaps", "always", "sometimes", "besides", "unless",
+                                     "afterwards", "backwards", "forwards", "upwards", "downwards", "nevertheless", "regardless",
+                                     "its", "this", "his", "was", "has", "does", "is", "as", "us", "yes", "highs", "lows", "levels",
+                                     "gains", "losses", "rises", "falls", "declines", "drops", "jumps", "climbs", "slides",
+                                     "advances", "rallies", "sales", "earnings", "revenues", "profits", "assets", "means",
+                                     "terms", "series", "odds", "news", "basics", "bps", "pts", "percentage", "apiece", "respectively"])
+    /// Words that cannot stand between a number and the noun it counts.
+    static let notModifiers = WordSet(["the", "a", "an", "of", "in", "to", "for", "and", "or", "at", "by", "on", "with", "from", "as",
+                                       "than", "that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+                                       "will", "would", "could", "should", "may", "might", "can", "do", "does", "did", "not", "no",
+                                       "per", "each", "every", "this", "these", "those", "its", "their", "his", "her", "our", "during",
+                                       "after", "before", "since", "over", "under", "about", "into", "out", "up", "down", "off", "more",
+                                       "less", "fewer", "times", "year", "month", "week", "day", "percent", "million", "billion"])
+
+    /// The end of the noun a count counts, from `i` just after its number: a listed noun ("1,200
+    /// jobs"), a listed noun after one or two modifiers ("3,500 full-time employees", "450 retail
+    /// stores"), or any lower-case plural right after a whole number ("40 acquisitions"). Nil
+    /// when none follows.
+    static func countNounEnd(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int, _ whole: Bool) -> Int? {
+        let t = a.tokens
+        guard i < t.count, t[i].kind == .word else { return nil }
+        if countNoun(a, i) { return i + 1 }
+        guard whole else { return nil }
+        // a plural the lists do not name, directly after the number
+        if plural(a, c, i) { return i + 1 }
+        // one or two modifiers before a listed noun ("full-time" is one)
+        var k = i
+        for _ in 0..<2 {
+            guard k < t.count, t[k].kind == .word, !t[k].capitalized, !notModifiers.contains(t[k]), !isCue(a, c, k) else { return nil }
+            k += 1
+            while isSymbol(a, k, "-"), glued(a, k), k + 1 < t.count, t[k + 1].kind == .word, glued(a, k + 1) { k += 2 }
+            if k < t.count, countNoun(a, k) || plural(a, c, k) { return k + 1 }
+        }
+        return nil
+    }
+
+    /// A lower-case plural noun no list names: "-s" but not "-ss", "-us", "-is", "-ous", and not a
+    /// word of the lexicons (a unit, a measure, a cue of change or time).
+    static func plural(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
+        let tok = a.tokens[i]
+        guard tok.kind == .word, !tok.capitalized, tok.end - tok.start >= 4, !notCounted.contains(tok) else { return false }
+        guard a.bytes[tok.end - 1] == UInt8(ascii: "s") else { return false }
+        let before = a.bytes[tok.end - 2]
+        if before == UInt8(ascii: "s") || before == UInt8(ascii: "u") || before == UInt8(ascii: "i") { return false }
+        if unitWord(a, c, i) != nil || isCue(a, c, i) { return false }
+        if c.lexicon.periods.longest(in: a.tokens, at: i) != nil { return false }
+        return true
+    }
+
+    /// True when a cue of the lexicons (a verb of change, a bound, a period word) starts at `i`.
+    static func isCue(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
+        c.lexicon.cues.longest(in: a.tokens, at: i) != nil
+    }
+
+    /// Currency names that are also common words: read as money only after a scale or a large
+    /// amount ("15tn won", "2,000 rand"), never after a small bare number.
+    static let ambiguousCurrencyNames = WordSet(["won", "rand", "dong"])
+
+    /// Time zones after a clock time written as four digits ("1430 GMT").
+    static let timeZones = WordSet(["gmt", "utc", "et", "est", "edt", "bst", "cet", "cest", "jst", "hkt", "sgt", "pt", "pst", "pdt", "ct", "cst", "cdt", "ist", "aest", "aedt"])
+
+    /// Words before an age: "aged 25", "ages 18 to 24", "the ages of 25 and 40".
+    static let ageWords = WordSet(["aged", "age", "ages"])
+
+    /// The currency a name or code at `i` stands for ("euros", "USD"), nil for anything else.
+    static func currencyName(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> String? {
+        guard i < a.tokens.count, a.tokens[i].kind == .word, let (code, _) = currencyCode(a, c, i) else { return nil }
+        let word = a.text(i)
+        if word.count == 3 && word.lowercased() == code.lowercased() && !a.tokens[i].allUpper { return nil }
+        if ambiguousCurrencyNames.contains(a.tokens[i]) { return nil }
+        return code
+    }
+
+    /// The dollar a sentence prices in when it is not the US dollar ("A$1.20, up 5 cents"): the
+    /// code of the first prefixed dollar sign in it.
+    static func dollarOfSentence(_ a: SentenceAnalysis, _ c: RecognizerContext) -> String? {
+        for k in 1..<max(1, a.tokens.count) where isSymbol(a, k, "$") && glued(a, k) && a.tokens[k - 1].kind == .word {
+            if let (code, e) = currencyCode(a, c, k - 1), e == k + 1, code != "USD" { return code }
+        }
+        return nil
+    }
+
+    /// Words that put an interest rate or an economic rate in a sentence.
+    static let rateWords = WordSet(["rate", "rates", "yield", "yields", "inflation", "unemployment", "jobless", "fed", "fomc",
+                                    "ecb", "boe", "boj", "cut", "cuts", "hike", "hikes", "easing", "tightening", "coupon"])
+
+    /// Whether the "point" of a number word is a percentage point: true when the nearest thing
+    /// before the number (else after it) that a point can be a point of is a rate, false when it is
+    /// an index, fund or stock, nil when the sentence names neither.
+    static func rateAbout(_ a: SentenceAnalysis, _ c: RecognizerContext, _ at: Int) -> Bool? {
+        func kindAt(_ k: Int) -> Bool? {
+            if let e = a.entities.first(where: { $0.start <= k && k < $0.end }) {
+                if e.entity.kind == "rate" || e.entity.kind == "macro" { return true }
+                if ["index", "etf", "company", "sector", "commodity", "crypto"].contains(e.entity.kind) { return false }
+            }
+            if a.tokens[k].kind == .word, rateWords.contains(a.tokens[k]) { return true }
+            return nil
+        }
+        for k in stride(from: at - 1, through: 0, by: -1) { if let r = kindAt(k) { return r } }
+        for k in at..<a.tokens.count { if let r = kindAt(k) { return r } }
+        return nil
+    }
+
     /// Years, windows, ranks, list markers, times and names among unit-less numbers.
     static func nonQuantityRole(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int, _ end: Int, _ value: Double) -> NumberRole? {
         let t = a.tokens
         let tok = t[i]
+        // a measure outside the contract: "40 degrees", "300 miles", "25 years old"
+        if let (w, _) = unitWord(a, c, end), case .measure = w { return .measure }
+        // an age: "aged 25", "ages 18 to 24", "between the ages of 25 and 40"
+        if i >= 1, ageWords.contains(a.tokens[i - 1]) || (lower(a, i - 1) == "of" && i >= 2 && ageWords.contains(a.tokens[i - 2])) {
+            return .measure
+        }
         // "200-day", "10-week", "52-week high", "six-month" (number words handled by period/cues)
         if isSymbol(a, end, "-"), glued(a, end), end + 1 < t.count, glued(a, end + 1),
            c.lexicon.cues.longest(in: t, at: end + 1)?.values.contains(.window) == true {
@@ -382,6 +577,8 @@ enum QuantityRecognizer {
         if i == 0, isSymbol(a, 1, ".", ")"), tok.decimals == 0, value < 100 { return .listMarker }
         // times: "9:30", "4 p.m."
         if isSymbol(a, end, ":"), glued(a, end), end + 1 < t.count, t[end + 1].kind == .number, glued(a, end + 1) { return .time }
+        // "at 1430 GMT", "by 0900 ET": a clock time before its time zone
+        if end < t.count, timeZones.contains(t[end]), t[end].allUpper, tok.decimals == 0, !tok.grouped, tok.integerDigits <= 4 { return .time }
         if i >= 1, isSymbol(a, i - 1, ":"), glued(a, i), i >= 2, t[i - 2].kind == .number { return .time }
         if ["a.m", "p.m", "am", "pm", "a", "p"].contains(lower(a, end)), end + 1 < t.count || lower(a, end).count == 2 {
             if lower(a, end).count == 2 || isSymbol(a, end + 1, ".") { return .time }
@@ -393,6 +590,8 @@ enum QuantityRecognizer {
         }
         // glued to a word before it ("EMA9" is one token; "Q3" too) or part of "401(k)", "10-K"
         if i >= 1, !tok.spaceBefore, t[i - 1].kind == .word { return .name }
+        // after a hyphen glued to a capitalised word: "COVID-19", "F-35", "Airbus A-320"
+        if i >= 2, !tok.spaceBefore, isSymbol(a, i - 1, "-"), !t[i - 1].spaceBefore, t[i - 2].kind == .word, t[i - 2].capitalized { return .name }
         if isSymbol(a, end, "-"), glued(a, end), end + 1 < t.count, t[end + 1].kind == .word, glued(a, end + 1), t[end + 1].allUpper { return .name }
         if isSymbol(a, end, "("), glued(a, end) { return .name }
         return nil
@@ -419,7 +618,9 @@ enum QuantityRecognizer {
             for back in 1...3 where m.spanStart - back >= 0 {
                 let cue = c.lexicon.cues.longest(in: t, at: m.spanStart - back)
                 if cue?.values.contains(.start) == true { return }
-                if cue?.values.contains(where: { if case .direction = $0 { return true }; return false }) == true { return }
+                // ("a gain of 5% to 7%" is a range: the noun of change is not a move to a level)
+                if cue?.values.contains(where: { if case .direction = $0 { return true }; return false }) == true,
+                   !a.isWord(cue!.end, "of") { return }
             }
         }
         k += 1
@@ -447,6 +648,11 @@ enum QuantityRecognizer {
                 end = e
             } else if let (w, e) = unitWord(a, c, end), case .currency = w, a.text(end).count > 3 || t[end].allUpper {
                 end = e
+            } else if m.unit == nil || m.unit == .count, let nounEnd = countNounEnd(a, c, end, t[k].decimals == 0 || highScaled) {
+                // "150,000-200,000 jobs": both ends count the noun after the high one
+                highUnit = .count
+                m.noun = end..<nounEnd
+                end = nounEnd
             }
         }
         if m.unit == nil {

@@ -234,6 +234,14 @@ public enum Tokenizer {
                      allUpper: false, number: nil, decimals: 0, integerDigits: 0, grouped: false, scalar: scalar)
     }
 
+    /// Currency codes (lower-case hashes) that news glues to an amount: "EUR12.5bn", "USD40m",
+    /// "RM2.1bn", "Rs500 crore". Only these letter runs are split from the digits after them, so
+    /// "Q3", "EMA9" and "H1" stay one word.
+    static let currencyPrefixes: Set<UInt64> = Set(["usd", "eur", "gbp", "jpy", "chf", "cny", "rmb", "inr", "hkd", "sgd", "aud",
+                                                     "cad", "nzd", "krw", "sek", "nok", "dkk", "zar", "brl", "mxn", "rub", "pln",
+                                                     "myr", "idr", "thb", "php", "twd", "sar", "aed", "ils", "ngn", "egp", "kes",
+                                                     "rm", "rs"].map { FNV.hash($0) })
+
     /// A word: letters (any script) and digits, starting with a letter.
     static func word(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ space: Bool, _ tokens: inout [Token]) -> Int {
         var i = s
@@ -244,6 +252,8 @@ public enum Tokenizer {
             let c = b[i]
             if c < 0x80 {
                 guard isLetter(c) || isDigit(c) else { break }
+                // a currency code glued to its amount ("EUR12.5bn", "RM2.1bn", "Rs500") is two tokens
+                if isDigit(c), i - s >= 2, i - s <= 3, lower == 0 || h == FNV.hash("rs"), currencyPrefixes.contains(h) { break }
                 if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x61 { lower += 1 }
                 h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* FNV.prime
                 x = (x ^ UInt64(c)) &* FNV.prime

@@ -41,6 +41,21 @@ struct LinearTimeTests {
         #expect(abs(perByteLarge - perByteSmall) <= 0.1 * perByteSmall, "\(perByteSmall) then \(perByteLarge)")
     }
 
+    /// News prose in many currencies and counts, the forms issue 17 added.
+    static let news = "The group raised £2.4bn, HK$3.2bn and 40m euros, cut 1,200 jobs at 450 stores in 12 countries, and paid 42p, or 85 cents, a share; "
+        + "sales of $85 to $90 billion rose 5.2pc, EUR12.5bn-plus, RM2.1bn, ₩9.8 trillion, Rs 5,000 crore, aged 25 to 40, a quarter-point cut, down from 64,000.\n"
+
+    @Test("news prose of mixed currencies and counts: a bounded number of steps per byte, the same at 50 and 400 repeats")
+    func mixedNews() throws {
+        let small = try Self.steps(String(repeating: Self.news, count: 50))
+        let large = try Self.steps(String(repeating: Self.news, count: 400))
+        #expect(small.claims > 0 && large.claims == 8 * small.claims, "\(small.claims) then \(large.claims) claims")
+        let bytes = Double(Self.news.utf8.count)
+        let perByteSmall = Double(small.steps) / (50 * bytes), perByteLarge = Double(large.steps) / (400 * bytes)
+        #expect(perByteLarge <= 40, "steps per byte \(perByteLarge)")
+        #expect(abs(perByteLarge - perByteSmall) <= 0.1 * perByteSmall, "\(perByteSmall) then \(perByteLarge)")
+    }
+
     @Test("ordinary commentary: steps per byte stay within the same bound")
     func prose() throws {
         let text = String(repeating: "The S&P 500 rose 1.2% on Tuesday, while the Nasdaq gained 1.8% and the Dow added 0.4%.\n", count: 200)
@@ -74,6 +89,8 @@ struct RandomInputTests {
         "a third of", "three percentage points", "25 basis points", "last week", "year to date", "so far this year", "the same period",
         "as of", "since late 2023", "on Tuesday", "the week ended Oct. 10", "fiscal 2026", "H1", "9/30/2025", "2025-09-30",
         ",", ";", ":", "(", ")", "—", "–", "-", "/", "|", ".", "’s", "'s", "\"", "%", "$", "…", "?", "é", "\u{00A0}",
+        "£2.4bn", "HK$3.2bn", "40m euros", "1,200 jobs", "42p", "85 cents", "EUR12.5bn", "RM2.1bn", "$1.5 billion-plus", "aged 25 to 40",
+        "5.2pc", "₩9.8 trillion", "a quarter-point", "half a point", "40 degrees", "10,000+", "a billion dollars", "15tn won", "Rs500 crore",
     ]
 
     @Test("3,000 random sentences")
