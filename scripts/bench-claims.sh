@@ -2,7 +2,8 @@
 # Claims-extraction benchmark: sentences per second of `claims extract --jobs 1` on plain-text
 # market commentary, against the issue's limit (50,000 sentences/s) and, with --peer, against
 # quantulum3 timed on the same text in the same run; then the two inputs that would expose
-# super-linear work (a 1 MB "sentence" of digits and punctuation, "over 25% of " 100,000 times).
+# super-linear work (a 1 MB "sentence" of digits and punctuation, "over 25% of " 100,000 times),
+# and news prose in mixed currencies and counts at 250 KB and 1 MB (time per byte at both sizes).
 #
 #   scripts/bench-claims.sh [--peer]
 #
@@ -125,7 +126,19 @@ with open(digits, 'w') as f:
 over = os.path.join(work, 'over.txt')
 with open(over, 'w') as f:
     f.write('over 25% of ' * 100_000)
-for name, path in (('1 MB of digits and punctuation, one line', digits), ('"over 25% of " x 100,000', over)):
+# news prose in many currencies and counts (the forms of issue 17), at 250 KB and at 1 MB: the
+# time per byte must not grow with the size
+news_line = ('The group raised £2.4bn, HK$3.2bn and 40m euros, cut 1,200 jobs at 450 stores in 12 countries, and paid 42p, '
+             'or 85 cents, a share; sales of $85 to $90 billion rose 5.2pc, EUR12.5bn-plus, RM2.1bn, ₩9.8 trillion, '
+             'Rs 5,000 crore, MEUR 10.5, 5 3/4%, a quarter-point cut, 61,000 loans, down from 64,000.\n')
+news = {}
+for size in (250_000, 1_000_000):
+    news[size] = os.path.join(work, 'news-%d.txt' % size)
+    with open(news[size], 'w', encoding='utf-8') as f:
+        f.write(news_line * (size // len(news_line.encode('utf-8')) + 1))
+for name, path in (('1 MB of digits and punctuation, one line', digits), ('"over 25% of " x 100,000', over),
+                   ('250 KB of news prose in mixed currencies and counts', news[250_000]),
+                   ('1 MB of news prose in mixed currencies and counts', news[1_000_000])):
     walls = [stats(path)[0] for _ in range(3)]
-    print('%s: %.3f s (best of 3, %d bytes)' % (name, min(walls), os.path.getsize(path)))
+    print('%s: %.3f s (best of 3, %d bytes, %.2f µs per byte)' % (name, min(walls), os.path.getsize(path), min(walls) / os.path.getsize(path) * 1e6))
 PY

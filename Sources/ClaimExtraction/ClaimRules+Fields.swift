@@ -73,7 +73,7 @@ extension ClaimRules {
             set(.growth, "metric.year-over-year"); return
         }
         // "a quarter-point cut": a point of a rate is a move of that rate
-        if q.rules.contains("unit.rate-point") { set(.rate, "metric.rate-point"); return }
+        if d.unit == .pp, q.rules.contains("unit.rate-point") { set(.rate, "metric.rate-point"); return }
         // rates: basis points, or a rate entity or cue beside a percent
         if d.unit == .bp || ((d.unit == .percent || d.unit == .pp) && rateContext(q, lo, hi)) {
             set(.rate, d.unit == .bp ? "metric.bp" : "metric.rate-cue")

@@ -277,6 +277,13 @@ struct ClaimRules {
                     d.metric = .level
                     d.rules.unit = "unit.level-context"
                     out.append(d)
+                } else if q.end - q.start >= 3, q.rules.contains("number.fraction-digits"), q.bound != .range {
+                    // a price in thirty-seconds: "to 89 28/32" is where it stands, "fell 29/32" a move
+                    let reached = q.spanStart >= 1 && (cue(at: q.spanStart - 1, .level) || ["to", "at"].contains(lower(q.spanStart - 1)))
+                    var d = Draft(mention: q, value: q.value, unit: reached ? .level : .points, clause: clauseOf[q.start])
+                    d.metric = reached ? .level : .points
+                    d.rules.unit = "unit.price-fraction"
+                    out.append(d)
                 } else if valuationContext(q) {
                     var d = Draft(mention: q, value: q.value, unit: .multiple, clause: clauseOf[q.start])
                     d.metric = .valuation

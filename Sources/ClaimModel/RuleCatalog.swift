@@ -183,6 +183,7 @@ public enum RuleCatalog {
         Rule("table.unsigned", "direction", .read, "an unsigned cell of a return table has no direction"),
         // unit
         Rule("unit.level-context", "unit", .read, "a bare number in a level's context is a level"),
+        Rule("unit.price-fraction", "unit", .read, "a price in fractions (bond prices): a level after \"to\" or \"at\" (\"to 89 28/32\"), a move in points otherwise (\"fell 29/32\")"),
         Rule("unit.valuation-context", "unit", .read, "a bare figure in a sentence about a P/E ratio is a multiple"),
         Rule("table.percent-column", "unit", .carried, "a bare figure in a return table is a percent"),
     ]
@@ -191,6 +192,7 @@ public enum RuleCatalog {
     public static let recognizerRules: [Rule] = [
         Rule("number", "quantity", nil, "a number in digits: 1,234.5, .25, 10.8"),
         Rule("number.words", "quantity", nil, "a number in words before a unit: \"three percentage points\""),
+        Rule("number.fraction-digits", "quantity", nil, "a fraction in digits, as bond prices and old rates are written: \"5 3/4%\", \"89 28/32\", \"29/32\""),
         Rule("number.fraction", "quantity", nil, "a fraction of a whole in words: \"a third\", \"two-thirds\""),
         Rule("sign", "quantity", nil, "a sign glued to the number or its currency: \"-2.71%\", \"+$6.1 billion\""),
         Rule("sign.spaced", "quantity", nil, "a sign set apart in a list: \"energy (+ 54.6%)\""),

@@ -14291,6 +14291,7 @@ lakh	scale	100000
 lakhs	scale	100000
 crore	scale	10000000
 crores	scale	10000000
+cr	scale	10000000
 $	currency	USD
 us$	currency	USD
 usd	currency	USD

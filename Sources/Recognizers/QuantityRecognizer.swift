@@ -95,6 +95,13 @@ enum QuantityRecognizer {
             }
             value = v
             rules.append("number")
+            // "5 3/4%", "89 28/32", "fell 29/32": eighths to sixty-fourths, as bond prices and
+            // old-style rates are written
+            if let (f, last) = digitFraction(a, i) {
+                value = f
+                numberIndex = last
+                rules.append("number.fraction-digits")
+            }
         } else if let f = fraction(a, c, i) {
             return f
         } else if let (v, end) = numberWord(a, c, i) {
@@ -146,6 +153,13 @@ enum QuantityRecognizer {
                 currency = cd
                 start = k - 1
                 rules.append("currency.before")
+            } else if k >= 0, t[k].kind == .word, !glued(a, i), let (cd, scale) = scaledCode(a, k) {
+                // "MEUR 10.5", "EURm 12.3": a code that carries its scale
+                currency = cd
+                value = Token.scaled(value, by: scale)
+                start = k
+                rules.append("currency.before")
+                rules.append("scale.glued")
             }
             // a sign before the number or its currency mark: "-2.71%", "−$10.8bn", "+7.8%"
             let s = start - 1
@@ -209,15 +223,22 @@ enum QuantityRecognizer {
             }
         }
         // scale word: "3.5 million", "$10.8 billion"
-        if unit == nil, let (w, e) = unitWord(a, c, end), case .scale(let s) = w, t[end].kind == .word,
-           a.text(end).count > 1 || t[end].allUpper {
+        if unit == nil, let (w, e) = unitWord(a, c, end), case .scale(let s) = w, t[end].kind == .word {
             let low = lower(a, end)
             // a lone "m"/"b"/"t"/"k" with a space is not a scale unless it is a capital after money
-            if low.count > 1 || (currency != nil && t[end].allUpper) {
+            // ("$3 B"), or an "m" after a coded amount ("EUR 167.8 m")
+            if low.count > 1 || (currency != nil && (t[end].allUpper || (low == "m" && rules.contains("currency.before")))) {
                 value = Token.scaled(value, by: s)
                 end = e
                 rules.append("scale.word")
             }
+        }
+        // a scale joined by a hyphen: "a $1.2-billion deal", "a 3-million-barrel cut"
+        if unit == nil, !rules.contains("scale.word"), !rules.contains("scale.glued"), isSymbol(a, end, "-"), glued(a, end), end + 1 < t.count,
+           glued(a, end + 1), t[end + 1].kind == .word, a.text(end + 1).count > 2, let (w, e) = unitWord(a, c, end + 1), case .scale(let s) = w {
+            value = Token.scaled(value, by: s)
+            end = e
+            rules.append("scale.word")
         }
         // unit after: %, percent, percentage points, basis points, points, times, a currency
         if unit == nil, end < t.count {
@@ -381,6 +402,30 @@ enum QuantityRecognizer {
         return nil
     }
 
+    /// Denominators of the fractions markets write in digits (bond ticks and old-style rates).
+    static let marketDenominators: Set<Double> = [2, 4, 8, 16, 32, 64]
+
+    /// A fraction in digits starting at the number `i`, as its value and its last token: a whole
+    /// number and a fraction ("5 3/4", "89 28/32"), or a fraction alone ("29/32") when a unit
+    /// follows it or it counts thirty-seconds or sixty-fourths (a date such as "3/4" stays a date).
+    static func digitFraction(_ a: SentenceAnalysis, _ i: Int) -> (Double, Int)? {
+        let t = a.tokens
+        func whole(_ k: Int) -> Double? {
+            guard k < t.count, t[k].kind == .number, t[k].decimals == 0, !t[k].grouped else { return nil }
+            return t[k].number
+        }
+        guard let v = whole(i) else { return nil }
+        if let n = whole(i + 1), t[i + 1].spaceBefore, isSymbol(a, i + 2, "/"), glued(a, i + 2), let d = whole(i + 3), glued(a, i + 3),
+           marketDenominators.contains(d), n > 0, n < d, !(i + 4 < t.count && isSymbol(a, i + 4, "/")) {
+            return (v + n / d, i + 3)
+        }
+        if isSymbol(a, i + 1, "/"), glued(a, i + 1), let d = whole(i + 2), glued(a, i + 2), marketDenominators.contains(d), v > 0, v < d,
+           !(i + 3 < t.count && isSymbol(a, i + 3, "/")), d >= 32 || isSymbol(a, i + 3, "%") || pointWord(a, i + 3) != nil {
+            return (v / d, i + 2)
+        }
+        return nil
+    }
+
     /// "point" written alone after a number word or a hyphen ("quarter-point"): its unit reading.
     static func pointWord(_ a: SentenceAnalysis, _ i: Int) -> (UnitWord, Int)? {
         var k = i
@@ -498,6 +543,23 @@ enum QuantityRecognizer {
     /// True when a cue of the lexicons (a verb of change, a bound, a period word) starts at `i`.
     static func isCue(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
         c.lexicon.cues.longest(in: a.tokens, at: i) != nil
+    }
+
+    /// ISO codes that news writes with a scale glued on: "MEUR", "EURm", "USDbn".
+    static let scalableCodes: Set<String> = ["usd", "eur", "gbp", "jpy", "chf", "cny", "sek", "nok", "dkk", "aud", "cad", "hkd",
+                                             "sgd", "inr", "nzd", "zar", "brl", "mxn", "pln", "krw", "rub", "try"]
+
+    /// A code with its scale in one word before an amount ("MEUR", "EURm", "EURbn", "mUSD"), as
+    /// the code and the multiplier; nil for any other word.
+    static func scaledCode(_ a: SentenceAnalysis, _ k: Int) -> (String, Double)? {
+        let length = a.tokens[k].end - a.tokens[k].start
+        guard length >= 4, length <= 6 else { return nil }
+        let word = lower(a, k)
+        for (affix, scale) in [("m", 1e6), ("mn", 1e6), ("mln", 1e6), ("bn", 1e9), ("bln", 1e9)] {
+            if word.hasPrefix(affix), affix.count <= 2, scalableCodes.contains(String(word.dropFirst(affix.count))) { return (String(word.dropFirst(affix.count)).uppercased(), scale) }
+            if word.hasSuffix(affix), scalableCodes.contains(String(word.dropLast(affix.count))) { return (String(word.dropLast(affix.count)).uppercased(), scale) }
+        }
+        return nil
     }
 
     /// Currency names that are also common words: read as money only after a scale or a large
