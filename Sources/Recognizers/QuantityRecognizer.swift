@@ -35,22 +35,51 @@ enum QuantityRecognizer {
             }
             i += 1
         }
-        elidedCounts(a, &out)
+        elidedCounts(a, c, &out)
         a.quantities = out
     }
 
     /// Words that set a second figure against a count: "61,000 loans in April, down from 64,000".
     static let countLinks = WordSet(["from", "to", "than", "versus", "vs", "and", "or"])
 
-    /// A bare whole number set against a count a few words before it counts the same thing, its
-    /// noun left out: "approved 61,000 loans in April, down from 64,000 in March".
-    static func elidedCounts(_ a: SentenceAnalysis, _ out: inout [QuantityMention]) {
-        for n in out.indices.dropFirst() where out[n].role == .bare && out[n].unit == nil && out[n].bound != .range {
+    /// A bare whole number that counts a noun the sentence names elsewhere:
+    /// - set against a count a few words before it: "approved 61,000 loans in April, down from
+    ///   64,000 in March", "infected 111,000 people and killed nearly 4,000", "153,000 deaths (677,000)";
+    /// - after "the number of" and its plural noun: "the number of new daily cases … reached 77,000";
+    /// - after a count noun and a noun of change: "December's jobs gain of 256,000".
+    static func elidedCounts(_ a: SentenceAnalysis, _ c: RecognizerContext, _ out: inout [QuantityMention]) {
+        let t = a.tokens
+        for n in out.indices where out[n].role == .bare && out[n].unit == nil && out[n].bound != .range {
             let m = out[n]
-            guard m.spanStart >= 1, countLinks.contains(a.tokens[m.spanStart - 1]), a.tokens[m.start].kind == .number,
-                  a.tokens[m.start].decimals == 0, m.end == m.spanEnd else { continue }
-            guard let previous = out[..<n].last(where: { $0.role == .quantity }), previous.unit == .count, previous.noun != nil,
-                  m.spanStart - previous.spanEnd <= 8 else { continue }
+            guard m.spanStart >= 1, t[m.start].kind == .number, t[m.start].decimals == 0 || m.rules.contains("scale.word"),
+                  m.end == m.spanEnd, let value = t[m.start].number, value >= 1 else { continue }
+            var counted = false
+            // set against a count before it, by a link word, a past-tense verb after one, or in parentheses
+            if let previous = out[..<n].last(where: { $0.role == .quantity }), previous.unit == .count, previous.noun != nil,
+               m.spanStart - previous.spanEnd <= 8, abs(previous.value) <= 1000 * m.value, m.value <= 1000 * abs(previous.value) {
+                let before = m.spanStart - 1
+                counted = countLinks.contains(t[before])
+                    || (before >= 1 && countLinks.contains(t[before - 1]) && t[before].kind == .word && lower(a, before).hasSuffix("ed"))
+                    || (isSymbol(a, before, "(") && m.spanStart - previous.spanEnd <= 1)
+            }
+            // "the number of <plural> … reached 77,000": the first plural after "number of", in the
+            // sixteen tokens before the figure and with no clause break between
+            if !counted {
+                var k = m.spanStart - 1
+                while k >= 1, k >= m.spanStart - 16, !isSymbol(a, k, ";", ":", "(", ")") {
+                    if lower(a, k) == "of", a.isWord(k - 1, "number"), (k + 1..<min(k + 6, m.spanStart)).contains(where: { countNoun(a, $0) || plural(a, c, $0) }) {
+                        counted = true
+                        break
+                    }
+                    k -= 1
+                }
+            }
+            // "jobs gain of 256,000": a listed count noun, a noun, "of", the figure
+            if !counted, m.spanStart >= 4, a.isWord(m.spanStart - 1, "of"), t[m.spanStart - 2].kind == .word,
+               countNoun(a, m.spanStart - 3) {
+                counted = true
+            }
+            guard counted else { continue }
             out[n].unit = .count
             out[n].role = .quantity
             out[n].rules.append("unit.count-elided")
