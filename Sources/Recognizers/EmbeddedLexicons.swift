@@ -14343,6 +14343,10 @@ twd	currency	TWD
 au$	currency	AUD
 ca$	currency	CAD
 rm	currency	MYR
+sfr	currency	CHF
+skr	currency	SEK
+nkr	currency	NOK
+dkr	currency	DKK
 myr	currency	MYR
 ringgit	currency	MYR
 ₩	currency	KRW

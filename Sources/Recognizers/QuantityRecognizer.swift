@@ -173,8 +173,8 @@ enum QuantityRecognizer {
                 currency = code
                 start = k
                 rules.append("currency.before")
-            } else if k >= 0, t[k].kind == .word, !glued(a, i) || t[k].allUpper, let (cd, e) = currencyCode(a, c, k), e == i,
-                      t[k].allUpper || lower(a, k) == "rs" {
+            } else if k >= 0, t[k].kind == .word, !glued(a, i) || t[k].allUpper || cappedCodes.contains(t[k]), let (cd, e) = currencyCode(a, c, k), e == i,
+                      t[k].allUpper || (t[k].capitalized && cappedCodes.contains(t[k])) {
                 currency = cd
                 start = k
                 rules.append("currency.before")
@@ -569,10 +569,22 @@ enum QuantityRecognizer {
         return true
     }
 
-    /// True when a cue of the lexicons (a verb of change, a bound, a period word) starts at `i`.
+    /// True when a cue that cannot be a counted noun or its modifier starts at `i`: a verb or noun
+    /// of change, a bound, a level, a window, a rank ("gains", "about", "highs"); groups and
+    /// anaphors ("industries", "companies") can be counted.
     static func isCue(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int) -> Bool {
-        c.lexicon.cues.longest(in: a.tokens, at: i) != nil
+        guard let m = c.lexicon.cues.longest(in: a.tokens, at: i) else { return false }
+        return m.values.contains { v in
+            switch v {
+            case .group, .anaphor, .notSubject, .exchange, .metric: return false
+            default: return true
+            }
+        }
     }
+
+    /// Currency abbreviations written with a capital and lower-case letters: "Rs 500", "Rmb10bn",
+    /// "SFr2.3bn", "SKr10bn" (a code in capitals, "USD", needs no list).
+    static let cappedCodes = WordSet(["rs", "rmb", "sfr", "skr", "nkr", "dkr"])
 
     /// ISO codes that news writes with a scale glued on: "MEUR", "EURm", "USDbn".
     static let scalableCodes: Set<String> = ["usd", "eur", "gbp", "jpy", "chf", "cny", "sek", "nok", "dkk", "aud", "cad", "hkd",
@@ -598,7 +610,14 @@ enum QuantityRecognizer {
     /// Time zones after a clock time written as four digits ("1430 GMT").
     static let timeZones = WordSet(["gmt", "utc", "et", "est", "edt", "bst", "cet", "cest", "jst", "hkt", "sgt", "pt", "pst", "pdt", "ct", "cst", "cdt", "ist", "aest", "aedt"])
 
-    /// Words before an age: "aged 25", "ages 18 to 24", "the ages of 25 and 40".
+    /// Capitalised words that open a sentence before a count without naming anything.
+    static let sentenceOpeners = WordSet(["another", "all", "the", "these", "those", "only", "just", "nearly", "about", "over", "some",
+                                          "around", "roughly", "almost", "more", "fewer", "less", "and", "but", "of", "in", "at", "by",
+                                          "with", "for", "to", "from", "since", "after", "before", "each", "every", "its", "their", "our",
+                                          "his", "her", "my", "your", "among", "between", "under", "above", "below", "approximately",
+                                          "exactly", "up", "down", "last", "next", "first", "then"])
+
+    /// Words before an age: "aged 25", "ages 18 to 24", "the ages of 25 and 40", "aged between 25 and 40".
     static let ageWords = WordSet(["aged", "age", "ages"])
 
     /// The currency a name or code at `i` stands for ("euros", "USD"), nil for anything else.
@@ -647,7 +666,8 @@ enum QuantityRecognizer {
         // a measure outside the contract: "40 degrees", "300 miles", "25 years old"
         if let (w, _) = unitWord(a, c, end), case .measure = w { return .measure }
         // an age: "aged 25", "ages 18 to 24", "between the ages of 25 and 40"
-        if i >= 1, ageWords.contains(a.tokens[i - 1]) || (lower(a, i - 1) == "of" && i >= 2 && ageWords.contains(a.tokens[i - 2])) {
+        if i >= 1, ageWords.contains(a.tokens[i - 1])
+            || (["of", "between", "over", "under"].contains(lower(a, i - 1)) && i >= 2 && ageWords.contains(a.tokens[i - 2])) {
             return .measure
         }
         // "200-day", "10-week", "52-week high", "six-month" (number words handled by period/cues)
@@ -675,10 +695,14 @@ enum QuantityRecognizer {
             if lower(a, end).count == 2 || isSymbol(a, end + 1, ".") { return .time }
         }
         // a name: "Boeing 787", "Section 232", "iPhone 17" — a capitalised word just before a small
-        // integer with nothing after it that makes it a quantity
-        if i >= 1, t[i - 1].kind == .word, t[i - 1].capitalized, tok.decimals == 0, !tok.grouped, tok.integerDigits <= 4, i - 1 > 0 {
+        // integer with nothing after it that makes it a quantity; at the start of a sentence only a
+        // word that is no cue nor quantifier ("Windows 11 users", not "Only 212 stocks")
+        if i >= 1, t[i - 1].kind == .word, t[i - 1].capitalized, tok.decimals == 0, !tok.grouped, tok.integerDigits <= 4,
+           i - 1 > 0 || (c.lexicon.cues.longest(in: t, at: 0) == nil && !sentenceOpeners.contains(t[0])) {
             return .name
         }
+        // "the Group of 20", "Group of Seven": a name with "of"
+        if i >= 2, a.isWord(i - 1, "of"), t[i - 2].kind == .word, t[i - 2].capitalized, a.isWord(i - 2, "group") { return .name }
         // glued to a word before it ("EMA9" is one token; "Q3" too) or part of "401(k)", "10-K"
         if i >= 1, !tok.spaceBefore, t[i - 1].kind == .word { return .name }
         // after a hyphen glued to a capitalised word: "COVID-19", "F-35", "Airbus A-320"

@@ -235,12 +235,12 @@ public enum Tokenizer {
     }
 
     /// Currency codes (lower-case hashes) that news glues to an amount: "EUR12.5bn", "USD40m",
-    /// "RM2.1bn", "Rs500 crore". Only these letter runs are split from the digits after them, so
-    /// "Q3", "EMA9" and "H1" stay one word.
+    /// "RM2.1bn", "Rs500 crore", "Rmb10bn", "SFr2.3bn". Only these letter runs, with a capital,
+    /// are split from the digits after them, so "Q3", "EMA9" and "H1" stay one word.
     static let currencyPrefixes: Set<UInt64> = Set(["usd", "eur", "gbp", "jpy", "chf", "cny", "rmb", "inr", "hkd", "sgd", "aud",
                                                      "cad", "nzd", "krw", "sek", "nok", "dkk", "zar", "brl", "mxn", "rub", "pln",
                                                      "myr", "idr", "thb", "php", "twd", "sar", "aed", "ils", "ngn", "egp", "kes",
-                                                     "rm", "rs"].map { FNV.hash($0) })
+                                                     "rm", "rs", "sfr", "skr", "nkr", "dkr"].map { FNV.hash($0) })
 
     /// A word: letters (any script) and digits, starting with a letter.
     static func word(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ space: Bool, _ tokens: inout [Token]) -> Int {
@@ -253,7 +253,7 @@ public enum Tokenizer {
             if c < 0x80 {
                 guard isLetter(c) || isDigit(c) else { break }
                 // a currency code glued to its amount ("EUR12.5bn", "RM2.1bn", "Rs500") is two tokens
-                if isDigit(c), i - s >= 2, i - s <= 3, lower == 0 || h == FNV.hash("rs"), currencyPrefixes.contains(h) { break }
+                if isDigit(c), i - s >= 2, i - s <= 3, upper >= 1, currencyPrefixes.contains(h) { break }
                 if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x61 { lower += 1 }
                 h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* FNV.prime
                 x = (x ^ UInt64(c)) &* FNV.prime
