@@ -14304,6 +14304,7 @@ euro	currency	EUR
 £	currency	GBP
 gbp	currency	GBP
 pounds	currency	GBP
+pounds sterling	currency	GBP
 sterling	currency	GBP
 ¥	currency	JPY
 jpy	currency	JPY
@@ -14476,6 +14477,25 @@ megawatts	measure	power
 gigawatts	measure	power
 gb	measure	data
 tb	measure	data
+mb	measure	data
+megabytes	measure	data
+gigabytes	measure	data
+terabytes	measure	data
+megabits	measure	data
+gigabits	measure	data
+fps	measure	frames
+inch	measure	distance
+-inch	measure	distance
+cm	measure	distance
+mm	measure	distance
+ml	measure	volume
+litres	measure	volume
+liters	measure	volume
+cup	measure	volume
+cups	measure	volume
+tsp	measure	volume
+tbsp	measure	volume
+oz	measure	weight
 one	number	1
 two	number	2
 three	number	3

@@ -53,6 +53,8 @@ enum QuantityRecognizer {
             let m = out[n]
             guard m.spanStart >= 1, t[m.start].kind == .number, t[m.start].decimals == 0 || m.rules.contains("scale.word"),
                   m.end == m.spanEnd, let value = t[m.start].number, value >= 1 else { continue }
+            // a score or a record ("improved to 8-8-4"), a compound ("16-inch"), a ratio: not a count
+            if m.end < t.count, isSymbol(a, m.end, "-", "/", "\u{2013}"), glued(a, m.end) { continue }
             var counted = false
             // set against a count before it, by a link word, a past-tense verb after one, or in parentheses
             if let previous = out[..<n].last(where: { $0.role == .quantity }), previous.unit == .count, previous.noun != nil,
@@ -60,7 +62,7 @@ enum QuantityRecognizer {
                 let before = m.spanStart - 1
                 counted = countLinks.contains(t[before])
                     || (before >= 1 && countLinks.contains(t[before - 1]) && t[before].kind == .word && lower(a, before).hasSuffix("ed"))
-                    || (isSymbol(a, before, "(") && m.spanStart - previous.spanEnd <= 1)
+                    || (isSymbol(a, before, "(") && m.spanStart - previous.spanEnd <= 1 && (t[m.start].grouped || value >= 1000))
             }
             // "the number of <plural> … reached 77,000": the first plural after "number of", in the
             // sixteen tokens before the figure and with no clause break between
@@ -236,7 +238,10 @@ enum QuantityRecognizer {
                     rules.append("currency.after")
                 case .minor(let code):
                     // "42p": pence; only the one-letter form needs a price around it ("rose 42p to 510p")
-                    guard currency == nil else { return role(.code, i, end + 1, value) }
+                    // "1080p" is a screen's resolution, not pence
+                    guard currency == nil, !(low == "p" && t[numberIndex].decimals == 0 && resolutions.contains(value)) else {
+                        return role(.code, i, end + 1, value)
+                    }
                     value = value / 100
                     currency = code
                     end += 1
@@ -307,7 +312,7 @@ enum QuantityRecognizer {
                         let word = a.text(end)
                         let isoLike = word.count == 3 && word.lowercased() == code.lowercased()
                         let plain = !ambiguousCurrencyNames.contains(t[end]) || rules.contains("scale.word") || rules.contains("scale.glued")
-                            || t[numberIndex].grouped
+                            || (t[numberIndex].grouped && !a.isWord(end, "pounds"))
                         if (!isoLike || t[end].allUpper), plain {
                             currency = code
                             end = e
@@ -604,8 +609,12 @@ enum QuantityRecognizer {
     }
 
     /// Currency names that are also common words: read as money only after a scale or a large
-    /// amount ("15tn won", "2,000 rand"), never after a small bare number.
-    static let ambiguousCurrencyNames = WordSet(["won", "rand", "dong"])
+    /// amount ("15tn won", "2,000 rand", "2.5 billion pounds"), never after a small bare number;
+    /// "pounds" after a plain number is a weight ("243 pounds"), money only with a scale.
+    static let ambiguousCurrencyNames = WordSet(["won", "rand", "dong", "pounds"])
+
+    /// Screen resolutions written like pence ("1080p").
+    static let resolutions: Set<Double> = [144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320]
 
     /// Time zones after a clock time written as four digits ("1430 GMT").
     static let timeZones = WordSet(["gmt", "utc", "et", "est", "edt", "bst", "cet", "cest", "jst", "hkt", "sgt", "pt", "pst", "pdt", "ct", "cst", "cdt", "ist", "aest", "aedt"])
@@ -663,8 +672,10 @@ enum QuantityRecognizer {
     static func nonQuantityRole(_ a: SentenceAnalysis, _ c: RecognizerContext, _ i: Int, _ end: Int, _ value: Double) -> NumberRole? {
         let t = a.tokens
         let tok = t[i]
-        // a measure outside the contract: "40 degrees", "300 miles", "25 years old"
+        // a measure outside the contract: "40 degrees", "300 miles", "25 years old", and "243
+        // pounds" that no scale makes money
         if let (w, _) = unitWord(a, c, end), case .measure = w { return .measure }
+        if a.isWord(end, "pounds") { return .measure }
         // an age: "aged 25", "ages 18 to 24", "between the ages of 25 and 40"
         if i >= 1, ageWords.contains(a.tokens[i - 1])
             || (["of", "between", "over", "under"].contains(lower(a, i - 1)) && i >= 2 && ageWords.contains(a.tokens[i - 2])) {
