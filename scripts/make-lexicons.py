@@ -51,6 +51,7 @@ EXTRA_ALIASES = {
     'PLTR': ['Palantir'], 'MCD': ["McDonald's"], 'GM': ['General Motors'], 'JNJ': ['Johnson & Johnson', 'J&J'],
     'PYPL': ['PayPal'], 'SMCI': ['Supermicro', 'Super Micro'], 'AVGO': ['Broadcom Inc.'], 'ORCL': ['Oracle Corp.'],
     'CSCO': ['Cisco Systems'], 'UNH': ['UnitedHealth'], 'WMT': ['Wal-Mart'], 'COST': ['Costco Wholesale'],
+    'DOW': ['Dow Inc', 'Dow Chemical'],
 }
 
 # share classes that commentary treats as one company: the second maps to the first

@@ -865,6 +865,10 @@ extension ClaimRules {
         guard !words.contains(where: { a.isWord($0, "and") }) else { return false }
         // "6.17 points (0.1%)": the same move in parentheses
         if p.mention.spanEnd == d.mention.spanStart - 1, isSymbol(p.mention.spanEnd, "("), p.unit != d.unit { return true }
+        // "lost 242 points, or 3%, 7,773": a level right after the move's restatement, its "to" left out
+        if words.isEmpty, sinceComma, d.unit == .level, p.unit == .percent, p.mention.spanStart >= 1, a.isWord(p.mention.spanStart - 1, "or") {
+            return true
+        }
         // ", or 2.7%", ", to 6,552.51", ", down from 71%", "to a range of 4.00%–4.25%"
         let last = words.last ?? -1
         let ends = words.count <= 3 && (a.isWord(last, "or") || a.isWord(last, "to") || a.isWord(last, "from") || a.isWord(last, "at"))
@@ -914,6 +918,9 @@ extension ClaimRules {
         }
         if d.metric == .breadth { return d.unit == .pp }
         if d.metric == .flows { return true }
+        // "the yield fell below 0.5 percent", "shares rose above $10": a level crossed, not a
+        // change by that much ("fell over 2%" and "more than" stay changes)
+        if q.rules.contains(where: { $0 == "bound.under:below" || $0 == "bound.over:above" }) { return false }
         return d.direction != nil
     }
 

@@ -320,6 +320,14 @@ struct ClaimRules {
            a.entities.contains(where: { $0.end == q.start - 1 }) {
             return true
         }
+        // "lost 242 points, or 3%, 7,773": the figure after a move and its restatement is the
+        // level it ended at, even with its "to" left out
+        if q.start >= 3, isSymbol(q.start - 1, ","), t[q.start].grouped || t[q.start].decimals > 0,
+           let move = a.quantities.last(where: { $0.spanEnd == q.start - 1 && $0.role == .quantity }), move.unit == .percent,
+           move.spanStart >= 1, lower(move.spanStart - 1) == "or", q.end == t.count || isSymbol(q.end, ".", ",", ";"),
+           a.entities.contains(where: { $0.end <= move.spanStart && ["index", "etf", "company", "commodity", "crypto"].contains($0.entity.kind) }) {
+            return true
+        }
         // a level has grouping, decimals, or at least three digits ("6,688.46", "21", "4,000")
         var k = q.start - 1
         while k >= 0, ["a", "the", "fresh", "new", "all-time", "record", "high", "of", "about", "around", "nearly",

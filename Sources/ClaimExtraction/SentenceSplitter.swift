@@ -179,8 +179,12 @@ public enum SentenceSplitter {
         while w > lineStart, !isSpace(b[w - 1]), b[w - 1] != UInt8(ascii: "(") && b[w - 1] != UInt8(ascii: "\"") { w -= 1 }
         let word = String(decoding: b[w..<i], as: UTF8.self).lowercased()
         if abbreviations.contains(word) { return nil }
-        // a single letter ("J." in "Arthur J. Gallagher") is an initial
+        // a single letter ("J." in "Arthur J. Gallagher") is an initial, and so are initials run
+        // together ("J.P. Morgan", "A.P. Moller")
         if word.count == 1, let ch = word.first, ch.isLetter { return nil }
+        if word.count >= 3, word.count <= 7, word.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ $0.count == 1 && $0.first!.isLetter }) {
+            return nil
+        }
         // a short capitalised abbreviation before a figure, as in a table row ("NASDAQ Comp. 9.65%",
         // "Dow Jones Ind. Avg. 2.38")
         if n >= 0x30 && n <= 0x39, (2...4).contains(word.count), word.allSatisfy({ $0.isLetter }), b[w] >= 0x41 && b[w] <= 0x5A {

@@ -71,6 +71,10 @@ public struct CrossChecker: Sendable {
         var end: CalendarDate
         var family: String
         var totalReturn = false
+        /// "futures" or "spot" when the claim's sentence names one and not the other: a futures
+        /// settlement and a spot price are two prices ("gold futures rose to $2,674.90", "spot
+        /// gold rose to $2,670.49").
+        var instrument = ""
     }
 
     /// The working state of one check.
@@ -101,13 +105,52 @@ public struct CrossChecker: Sendable {
         func eligible(_ k: Int) -> Bool {
             let c = input[k].claim
             return c.subject != nil && c.period != nil && !c.forecast && !c.hypothetical && CrossChecker.comparable.contains(c.metric)
+                && !Self.extremum(c)
+        }
+
+        /// True when every field of claim `k`'s key (subject, metric, period) was read in its own
+        /// clause or carried by structure (`RuleCatalog.isSure`); claims stored without their
+        /// rules count as read.
+        func keySure(_ k: Int) -> Bool { inferredKeyFields(k).isEmpty }
+
+        /// The fields of claim `k`'s key that were not read (carried from the sentences before, or
+        /// defaulted).
+        func inferredKeyFields(_ k: Int) -> [String] {
+            let c = input[k].claim
+            return ["subject", "metric", "period"].filter { f in !(c.rules[f].map { RuleCatalog.isSure($0) } ?? true) }
+        }
+
+        /// True when claim `k` may count against another: its subject and metric read, its period
+        /// read or carried from the text (a daily wrap dates every figure by the session it
+        /// reports), not defaulted.
+        func countsAsEvidence(_ k: Int) -> Bool {
+            let c = input[k].claim
+            if let rule = c.rules["period"], RuleCatalog.rule(rule)?.provenance == .defaulted { return false }
+            return inferredKeyFields(k).allSatisfy { $0 == "period" }
+        }
+
+        /// True when claim `k` may be found wrong at all: a claim whose period was defaulted, or
+        /// whose subject and period both rest on the sentences before it, states too little of its
+        /// key to be contradicted (it stays unverifiable).
+        func contradictable(_ k: Int) -> Bool {
+            let c = input[k].claim
+            if let rule = c.rules["period"], RuleCatalog.rule(rule)?.provenance == .defaulted { return false }
+            return inferredKeyFields(k).count < 2
+        }
+
+        /// True when two claims of one document may be held against each other: both keys read.
+        /// One article giving one key two values is a restatement that changed only when it says
+        /// so twice; a second figure whose subject or period the extraction inferred is, far more
+        /// often, about something else (the intraday low, another stock, another week).
+        func sameDocumentComparable(_ a: Int, _ b: Int) -> Bool {
+            documentOf[a] != documentOf[b] || (keySure(a) && keySure(b))
         }
 
         /// The key: subject, metric, period, unit family.
         func key(_ k: Int) -> Key {
             let c = input[k].claim
             return Key(subject: c.subject!, metric: c.metric, start: c.period!.start, end: c.period!.end, family: CanonicalUnit(c.unit).family,
-                       totalReturn: c.metric == .return && Self.basisStated(c) == .total)
+                       totalReturn: c.metric == .return && Self.basisStated(c) == .total, instrument: Self.instrument(c))
         }
 
         // MARK: copies
@@ -200,11 +243,12 @@ public struct CrossChecker: Sendable {
                 var events: [(x: Double, opening: Bool, claim: Int)] = []
                 events.reserveCapacity(members.count * 2)
                 for k in members {
-                    events.append((bands[k].low.isFinite ? bands[k].low : -Double.greatestFiniteMagnitude, true, k))
-                    events.append((bands[k].high.isFinite ? bands[k].high : Double.greatestFiniteMagnitude, false, k))
+                    events.append((bands[k].low.isFinite ? ValueBand.snapped(bands[k].low) : -Double.greatestFiniteMagnitude, true, k))
+                    events.append((bands[k].high.isFinite ? ValueBand.snapped(bands[k].high) : Double.greatestFiniteMagnitude, false, k))
                 }
-                // bands are closed: at one x, openings come before closings
-                events.sort { $0.x < $1.x || ($0.x == $1.x && $0.opening && !$1.opening) }
+                // bands hold their low end, not their high end (`ValueBand.overlaps`): at one x,
+                // closings come before openings
+                events.sort { $0.x < $1.x || ($0.x == $1.x && !$0.opening && $1.opening) }
                 var open: [Int: Int] = [:]  // cluster → open claims
                 var sources = 0, claims = 0
                 var best: (point: Double, sources: Int, claims: Int)?
@@ -224,13 +268,19 @@ public struct CrossChecker: Sendable {
                     }
                 }
                 guard let point = best?.point else { continue }
-                let consensus = members.filter { bands[$0].contains(point) }
+                let consensus = members.filter { bands[$0].covers(point) }
                 self.consensus[groupKey] = (consensus, consensus.map { bands[$0].low }.max()!, consensus.map { bands[$0].high }.min()!)
                 for k in members where !consensus.contains(k) {
-                    let against = consensus.filter { independent(k, $0) }
+                    // only a claim that states its key can be found wrong, and only by claims of
+                    // other sources that state theirs
+                    guard contradictable(k) else { continue }
+                    let against = consensus.filter { independent(k, $0) && sameDocumentComparable(k, $0) && countsAsEvidence($0)
+                        && !bands[k].overlaps(bands[$0]) }
                     guard !against.isEmpty else { continue }
                     // the evidence: up to five agreeing claims, from as many documents as there are
+                    // (other documents first: the first is the one the finding cites)
                     var seen = Set<Int>(), evidence: [Int] = []
+                    for a in against where evidence.count < 5 && documentOf[a] != documentOf[k] && seen.insert(documentOf[a]).inserted { evidence.append(a) }
                     for a in against where evidence.count < 5 && seen.insert(documentOf[a]).inserted { evidence.append(a) }
                     for a in against where evidence.count < 5 && !evidence.contains(a) { evidence.append(a) }
                     report(conflict: k, against: evidence, agreeing: against.count)
@@ -251,7 +301,11 @@ public struct CrossChecker: Sendable {
 
         mutating func report(conflict k: Int, against: [Int], agreeing: Int) {
             let c = input[k].claim
-            let step = ([k] + against).map { bands[$0].step }.max() ?? 0
+            // the rounding allowed is that of the exact figures: an "about 8%" among them would
+            // widen it to a whole point
+            let exact = against.filter { input[$0].claim.bound == .exact }
+            let precise = exact.isEmpty ? against : exact
+            let step = ([k] + precise).map { bands[$0].step }.max() ?? 0
             let gap = against.map { bands[k].gap(to: bands[$0]) }.min() ?? 0
             // the same size with the other sign: the verb or sign is the error
             let mirrored = against.allSatisfy { bands[k].negated.overlaps(bands[$0]) } && c.value != 0
@@ -273,7 +327,7 @@ public struct CrossChecker: Sendable {
                 let msci = c.subject?.hasPrefix("MX") == true || (c.subjectText ?? "").contains("MSCI")
                 if msci { allowance = max(allowance, allowance * 2) }
                 // one figure a total return and the other a price return?
-                let values = against.map { input[$0].claim.value }
+                let values = precise.map { input[$0].claim.value }
                 let spread = abs(c.value - (values.reduce(0, +) / Double(values.count)))
                 if spread <= allowance + step, Self.basisStated(c) != Self.basisStated(input[against[0]].claim) || Self.basisStated(c) == nil {
                     severity = .caveated
@@ -326,7 +380,8 @@ public struct CrossChecker: Sendable {
             for (_, claims) in byDocument.sorted(by: { $0.key < $1.key }) {
                 // levels by subject and day
                 var levels: [String: [CalendarDate: [Int]]] = [:]
-                for k in claims where input[k].claim.metric == .level && input[k].claim.unit == .level && input[k].claim.period!.isPoint && input[k].claim.bound == .exact {
+                for k in claims where input[k].claim.metric == .level && input[k].claim.unit == .level && input[k].claim.period!.isPoint && input[k].claim.bound == .exact
+                    && !Self.extremum(input[k].claim) {
                     levels[input[k].claim.subject!, default: [:]][input[k].claim.period!.start, default: []].append(k)
                 }
                 func level(_ subject: String, _ day: CalendarDate, sentence: String) -> Int? {
@@ -353,7 +408,10 @@ public struct CrossChecker: Sendable {
                     let any = input[change.percent ?? change.points!].claim
                     let subject = any.subject!, period = any.period!
                     let end = level(subject, period.end, sentence: any.sentence)
-                    let start = startLevel(subject, before: period.start)
+                    var start = startLevel(subject, before: period.start)
+                    // the same close dated to two days (a weekend's section label and the session it
+                    // reports) is no start level: the index did not close twice at one figure
+                    if let s = start, let e = end, input[s].claim.value == input[e].claim.value { start = nil }
                     checkChange(percent: change.percent, points: change.points, end: end, start: start)
                 }
             }
@@ -473,9 +531,13 @@ public struct CrossChecker: Sendable {
             let c = input[k].claim
             let family = CanonicalUnit(c.unit).family
             var beaten: [Int] = []
-            for o in input.indices where documentOf[o] == documentOf[k] && o != k && eligible(o) {
+            guard contradictable(k) else { return }
+            for o in input.indices where documentOf[o] == documentOf[k] && o != k && eligible(o) && countsAsEvidence(o) {
                 let d = input[o].claim
-                guard d.subject != c.subject, d.metric == c.metric, d.period == c.period, CanonicalUnit(d.unit).family == family,
+                // "the others" are of the subject's own kind: sectors against sectors, not the
+                // stocks within a sector or an index beside them
+                guard d.subject != c.subject, Self.sector(d.subject) == Self.sector(c.subject), d.metric == c.metric, d.period == c.period,
+                      CanonicalUnit(d.unit).family == family,
                       !beaten.contains(where: { input[$0].claim.subject == d.subject }) else { continue }
                 let band = consensus[key(o)].map { ($0.low, $0.high) } ?? (bands[o].low, bands[o].high)
                 if above ? band.0 > bands[k].high : band.1 < bands[k].low { beaten.append(o) }
@@ -483,7 +545,7 @@ public struct CrossChecker: Sendable {
             guard let first = beaten.first else { return }
             let o = input[first].claim
             let span = c.period!.isPoint ? "on \(c.period!.start)" : "over \(c.period!.start)..\(c.period!.end)"
-            add(Finding(kind: .direction, severity: .major, claims: [c] + beaten.prefix(3).map { input[$0].claim }, computed: nil,
+            add(Finding(kind: .direction, severity: keySure(k) ? .major : .minor, claims: [c] + beaten.prefix(3).map { input[$0].claim }, computed: nil,
                         tolerance: "stated \(c.quote) covers \(bands[k]); \(o.quote) covers \(bands[first])",
                         explanation: "the text says \(c.subject!) did \(above ? "better" : "worse") than all the others \(span), with \(c.quote), but \(o.subject ?? "another") \(above ? "did better" : "did worse") with \(o.quote)"),
                 [k] + beaten.prefix(3))
@@ -602,7 +664,36 @@ public struct CrossChecker: Sendable {
         }
 
         /// True when `needle` occurs in `text` (bytes, case-sensitive).
-        static func hasBytes(_ text: String, _ needle: StaticString) -> Bool {
+        /// "futures" or "spot" when the sentence names one of them and not the other, else "".
+    static func instrument(_ c: Claim) -> String {
+        let s = c.sentence.lowercased()
+        let futures = s.contains("futures"), spot = s.contains("spot ")
+        return futures == spot ? "" : (futures ? "futures" : "spot")
+    }
+
+    /// True for the id of an S&P 500 sector (`S5INFT`, `S5UTIL`, …).
+    static func sector(_ id: String?) -> Bool { id.map { $0.hasPrefix("S5") && $0.count == 6 } ?? false }
+
+    /// Words before a level or move that make it a session's extreme, not its close or its
+    /// change: "the low reached 25,471", "as much as 600 points", "an intraday high of 42,xxx".
+    static let extremeWords: Set<String> = ["low", "lows", "high", "highs", "peak", "trough", "intraday", "intra-day"]
+    /// Words that make an extreme a close after all: "closed at a record high of 5,000".
+    static let closeWords: Set<String> = ["closed", "close", "closes", "closing", "settled", "ended", "finished", "ends"]
+
+    /// True when a level, points or return claim states a session's extreme rather than its close
+    /// or change: one of `extremeWords` or "as much as", "as high as", "as low as", "at one point"
+    /// in the five words before its quote, and no closing word there.
+    static func extremum(_ c: Claim) -> Bool {
+        guard [.level, .points, .return].contains(c.metric), let at = c.sentence.range(of: c.quote) else { return false }
+        let before = c.sentence[..<at.lowerBound].lowercased()
+        let words = before.split(whereSeparator: { !$0.isLetter && $0 != "-" }).suffix(5).map(String.init)
+        guard !words.contains(where: { closeWords.contains($0) }) else { return false }
+        if words.contains(where: { extremeWords.contains($0) }) { return true }
+        let tail = words.suffix(3).joined(separator: " ")
+        return tail.hasSuffix("as much as") || tail.hasSuffix("as high as") || tail.hasSuffix("as low as") || tail.hasSuffix("at one point")
+    }
+
+    static func hasBytes(_ text: String, _ needle: StaticString) -> Bool {
             let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
             return text.utf8.withContiguousStorageIfAvailable { h -> Bool in
                 guard h.count >= n.count else { return false }

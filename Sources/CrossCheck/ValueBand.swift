@@ -80,8 +80,27 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
         return pow(10, -Double(decimals)) * factor
     }
 
-    /// True when some value lies in both bands.
-    public func overlaps(_ o: ValueBand) -> Bool { low <= o.high && o.low <= high }
+    /// True when some value lies in both bands. A band holds its low end but not its high end
+    /// (figures are rounded half up: 7773.93 covers [7773.925, 7773.935) and 7773.94 covers
+    /// [7773.935, 7773.945), so the two cannot both be right); ends are compared at twelve
+    /// significant digits, so that the binary drift of `value ± step / 2` never decides.
+    public func overlaps(_ o: ValueBand) -> Bool {
+        Self.snapped(low) < Self.snapped(o.high) && Self.snapped(o.low) < Self.snapped(high)
+    }
+
+    /// True when `x` lies in the band as `overlaps` reads it: from its low end, up to but not
+    /// including its high end.
+    public func covers(_ x: Double) -> Bool {
+        let y = Self.snapped(x)
+        return Self.snapped(low) <= y && y < Self.snapped(high)
+    }
+
+    /// `x` rounded to twelve significant digits (infinities and zero as they are).
+    public static func snapped(_ x: Double) -> Double {
+        guard x.isFinite, x != 0 else { return x }
+        let m = pow(10, floor(log10(abs(x))) - 11)
+        return (x / m).rounded() * m
+    }
 
     /// True when `x` lies in the band widened by `slack` on each side.
     public func contains(_ x: Double, slack: Double = 0) -> Bool { x >= low - slack && x <= high + slack }

@@ -164,7 +164,7 @@ DLR	company	Digital Realty		Real Estate
 DLTR	company	Dollar Tree		Consumer Staples
 DOC	company	Healthpeak Properties		Real Estate
 DOV	company	Dover Corporation	=Dover	Industrials
-DOW	company	Dow Inc.		Materials
+DOW	company	Dow Inc.	Dow Inc|Dow Chemical	Materials
 DPZ	company	Domino's		Consumer Discretionary
 DRI	company	Darden Restaurants		Consumer Discretionary
 DTE	company	DTE Energy		Utilities
@@ -1291,6 +1291,8 @@ SOFR	rate	Secured Overnight Financing Rate	SOFR
 # --- commodities and crypto (prices)
 XAU	commodity	gold	gold price|spot gold|price of gold|gold futures|bullion|gold prices|Gold for April delivery|June gold|June-dated gold
 XAG	commodity	silver	silver price|spot silver|silver futures
+XPT	commodity	platinum	platinum price|spot platinum|platinum futures
+XPD	commodity	palladium	palladium price|spot palladium|palladium futures
 CL	commodity	WTI crude	West Texas Intermediate|WTI|U.S. crude|WTI crude oil|U.S. crude oil|crude oil|U.S. West Texas Intermediate|US West Texas Intermediate|West Texas Intermediate crude|WTI crude futures|US crude|U.S. crude futures|US crude oil|June-dated crude|light sweet crude
 CO	commodity	Brent crude	Brent|Brent crude oil|international benchmark Brent|Brent crude futures|Brent futures|ICE Brent|Brent crude|Front Month ICE Brent Crude|front-month Brent|Brent oil
 HG	commodity	copper	copper price|copper futures|copper

@@ -66,9 +66,21 @@ enum EntityRecognizer {
             return nil
         }
         let entity = lexicon.entities[Int(index)]
+        // "the FTSE Emerging Markets index", "the Nasdaq Biotechnology Index": a one-word index
+        // alias that opens a longer index name the lexicons do not know names that other index
+        if entity.kind == "index", end - i == 1, unknownIndexName(a, from: end) { return nil }
         var m = EntityMention(start: i, end: end, entity: entity, possessive: false, negated: false, modifier: false, rule: rule)
         decorate(&m, a, lexicon)
         return m
+    }
+
+    /// True when one to three capitalised words and then "index" follow `k`: the rest of an
+    /// index's name ("… Emerging Markets index").
+    static func unknownIndexName(_ a: SentenceAnalysis, from k: Int) -> Bool {
+        let t = a.tokens
+        var j = k
+        while j < t.count, j - k < 3, t[j].kind == .word, t[j].capitalized, a.lower(j) != "index" { j += 1 }
+        return j > k && j < t.count && a.lower(j) == "index"
     }
 
     /// Possessive, negation and modifier flags.

@@ -17,10 +17,11 @@ func sentences(_ text: String) throws -> [String] {
 struct SentenceSplitterTests {
     @Test("abbreviations, initials and decimals do not end a sentence")
     func abbreviations() throws {
-        #expect(try sentences("The U.S. economy grew 3.1% in Q3. Apple Inc. rose 2.5% vs. a year ago. Arthur J. Gallagher fell 1.2%.\n") == [
+        #expect(try sentences("The U.S. economy grew 3.1% in Q3. Apple Inc. rose 2.5% vs. a year ago. Arthur J. Gallagher fell 1.2%. Banks slid, and J.P. Morgan lost 3%.\n") == [
             "The U.S. economy grew 3.1% in Q3.",
             "Apple Inc. rose 2.5% vs. a year ago.",
             "Arthur J. Gallagher fell 1.2%.",
+            "Banks slid, and J.P. Morgan lost 3%.",
         ])
     }
 
