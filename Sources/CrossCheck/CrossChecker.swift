@@ -682,12 +682,13 @@ public struct CrossChecker: Sendable {
 
     /// True when a level, points or return claim states a session's extreme rather than its close
     /// or change: one of `extremeWords` or "as much as", "as high as", "as low as", "at one point"
-    /// in the five words before its quote, and no closing word there.
+    /// in the five words before its quote, and no closing word in the eight before it.
     static func extremum(_ c: Claim) -> Bool {
         guard [.level, .points, .return].contains(c.metric), let at = c.sentence.range(of: c.quote) else { return false }
         let before = c.sentence[..<at.lowerBound].lowercased()
-        let words = before.split(whereSeparator: { !$0.isLetter && $0 != "-" }).suffix(5).map(String.init)
-        guard !words.contains(where: { closeWords.contains($0) }) else { return false }
+        let all = before.split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        let words = all.suffix(5).map(String.init)
+        guard !all.suffix(8).contains(where: { closeWords.contains(String($0)) }) else { return false }
         if words.contains(where: { extremeWords.contains($0) }) { return true }
         let tail = words.suffix(3).joined(separator: " ")
         return tail.hasSuffix("as much as") || tail.hasSuffix("as high as") || tail.hasSuffix("as low as") || tail.hasSuffix("at one point")

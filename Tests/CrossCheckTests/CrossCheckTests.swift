@@ -333,3 +333,70 @@ struct ComparisonTests {
         #expect(laggard.findings.isEmpty)
     }
 }
+
+/// How sure a finding is rests on where its claims' keys came from (issue 18): rules of the
+/// extraction name each field's source.
+@Suite("sureness of findings")
+struct SurenessTests {
+    static let read = ["subject": "subject.clause", "metric": "metric.move", "period": "period.after:period.quarter-words"]
+    static let carried = ["subject": "subject.carried", "metric": "metric.move", "period": "period.carried"]
+    static let periodDefaulted = ["subject": "subject.clause", "metric": "metric.move", "period": "period.default-date"]
+
+    @Test("two figures of one key in one article conflict only when both keys were read")
+    func sameArticle() {
+        let inferred = check([("a", claim("a", "7.8%", 7.8, sentence: "The S&P 500 rose 7.8% in the third quarter.", rules: Self.read)),
+                              ("a", claim("a", "13.7%", 13.7, sentence: "It was up 13.7% for the year.", start: 60, rules: Self.carried))])
+        #expect(inferred.findings.isEmpty)
+        let stated = check([("a", claim("a", "7.8%", 7.8, sentence: "The S&P 500 rose 7.8% in the third quarter.", rules: Self.read)),
+                            ("a", claim("a", "9.1%", 9.1, sentence: "In the third quarter the S&P 500 gained 9.1%.", start: 60, rules: Self.read))])
+        #expect(stated.findings.count == 1 && stated.findings[0].kind == .conflict)
+    }
+
+    @Test("a claim whose period was defaulted, or whose subject and period were both carried, stays unverifiable")
+    func unverifiable() {
+        for rules in [Self.periodDefaulted, Self.carried] {
+            let r = check([("a", claim("a", "7.8%", 7.8, rules: Self.read)), ("b", claim("b", "7.79%", 7.79, rules: Self.read)),
+                           ("c", claim("c", "12%", 12, rules: rules))])
+            #expect(r.findings.isEmpty, "\(rules)")
+            #expect(r.verdicts[2] == .unverifiable)
+        }
+    }
+
+    @Test("a claim whose subject was carried counts as no evidence against another")
+    func evidence() {
+        let r = check([("a", claim("a", "8.4%", 8.4, rules: Self.read)), ("b", claim("b", "7.8%", 7.8, rules: ["subject": "subject.carried", "metric": "metric.move", "period": "period.after:period.quarter-words"]))])
+        #expect(r.findings.isEmpty)
+    }
+
+    @Test("7773.93 and 7773.94 cannot both be right: bands hold their low end, not their high end")
+    func touching() {
+        let r = check([("a", claim("a", "7773.93", 7773.93, .level, metric: .level, subject: "IXIC", from: "2019-08-14", to: "2019-08-14")),
+                       ("b", claim("b", "7,773.94", 7773.94, .level, metric: .level, subject: "IXIC", from: "2019-08-14", to: "2019-08-14"))])
+        #expect(r.findings.count == 1 && r.findings[0].severity == .minor)
+        #expect(!ValueBand(claim("a", "7773.93", 7773.93, .level, metric: .level)).overlaps(ValueBand(claim("b", "7773.94", 7773.94, .level, metric: .level))))
+        #expect(ValueBand(claim("a", "7,774", 7774, .level, metric: .level)).covers(7773.94))
+    }
+
+    @Test("a session's low or an 'as much as' figure is not its close or its change")
+    func extremes() {
+        let r = check([("a", claim("a", "25471.59", 25471.59, .level, metric: .level, subject: "DJI", from: "2019-08-14", to: "2019-08-14",
+                                   sentence: "The low reached 25471.59.")),
+                       ("b", claim("b", "25,479.42", 25479.42, .level, metric: .level, subject: "DJI", from: "2019-08-14", to: "2019-08-14",
+                                   sentence: "The Dow closed at 25,479.42.")),
+                       ("c", claim("c", "600 points", 600, .points, metric: .points, subject: "DJI", from: "2019-08-14", to: "2019-08-14",
+                                   sentence: "The Dow jumped as much as 600 points.")),
+                       ("d", claim("d", "512 points", 512, .points, metric: .points, subject: "DJI", from: "2019-08-14", to: "2019-08-14",
+                                   sentence: "The Dow rose 512 points."))])
+        #expect(r.findings.isEmpty)
+        #expect(CrossChecker.State.extremum(claim("e", "5,000", 5000, .level, metric: .level, sentence: "It closed at a record high of 5,000.")) == false)
+    }
+
+    @Test("a futures settlement and a spot price are two prices")
+    func futuresAndSpot() {
+        let r = check([("a", claim("a", "$2,674.90", 2674.90, .usd, metric: .level, subject: "XAU", from: "2024-11-21", to: "2024-11-21",
+                                   sentence: "Gold futures rose 0.9% to $2,674.90 an ounce.")),
+                       ("b", claim("b", "$2,670.49", 2670.49, .usd, metric: .level, subject: "XAU", from: "2024-11-21", to: "2024-11-21",
+                                   sentence: "Spot gold rose 0.8% to $2,670.49 an ounce."))])
+        #expect(r.findings.isEmpty)
+    }
+}
