@@ -681,6 +681,9 @@ extension ClaimRules {
                                        "than", "then", "which", "who", "when", "while", "after", "before", "since", "because",
                                        "if", "although", "though", "by", "to", "in", "on", "at", "for", "it", "they", "we", "he",
                                        "she", "i", "you", "be", "been", "will", "would", "could", "should", "may", "might", "can"]
+    /// Nouns of a reference level: "its previous record of 41,622.08", "a high of", "its close of".
+    static let referenceWords: Set<String> = ["record", "high", "low", "peak", "close", "closing", "level", "trough"]
+
     /// Determiners that open a noun phrase: "the fund", "its revenue", "her portfolio".
     static let determiners: WordSet = ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
     /// Verbs that state a figure without moving it: "the company sold 3.2 million cars", "the fund
@@ -1002,6 +1005,12 @@ extension ClaimRules {
         // the past quarter")
         let own = usable.filter { p in
             let range = p.end <= q.spanStart ? span(p.end, q.spanStart) : span(q.spanEnd, p.start)
+            // "…, smashing its previous record of 41,622.08 on Monday": a period right after a
+            // reference level of another clause ("record of", "high of", "close of") dates that
+            // level, not this figure
+            if a.quantities.contains(where: { o in (o.role == .quantity || o.role == .bare) && o.spanEnd <= p.start && p.start - o.spanEnd <= 2
+                && clauseOf[o.start] != d.clause && o.spanStart >= 2 && a.isWord(o.spanStart - 1, "of")
+                && (max(0, o.spanStart - 4)..<(o.spanStart - 1)).contains(where: { ClaimRules.referenceWords.contains(lower($0)) }) }) { return false }
             return !range.contains { a.token($0, in: ClaimRules.subordinators) }
         }
         if [Metric.return, .points, .flows, .rate, .growth, .level].contains(d.metric),

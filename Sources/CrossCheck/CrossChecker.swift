@@ -326,10 +326,10 @@ public struct CrossChecker: Sendable {
                 // dividends and by the tax withheld on them (emerging markets yield about 3%)
                 let msci = c.subject?.hasPrefix("MX") == true || (c.subjectText ?? "").contains("MSCI")
                 if msci { allowance = max(allowance, allowance * 2) }
-                // one figure a total return and the other a price return?
-                let values = precise.map { input[$0].claim.value }
-                let spread = abs(c.value - (values.reduce(0, +) / Double(values.count)))
-                if spread <= allowance + step, Self.basisStated(c) != Self.basisStated(input[against[0]].claim) || Self.basisStated(c) == nil {
+                // one figure a total return and the other a price return? Only when the dividends
+                // of the period could close the gap between the bands (a day's dividends cannot
+                // close a tenth of a point)
+                if gap <= allowance, Self.basisStated(c) != Self.basisStated(input[against[0]].claim) || Self.basisStated(c) == nil {
                     severity = .caveated
                     caveat = msci
                         ? String(format: "MSCI publishes price, net and gross return versions of its indexes, which differ by the dividends and the tax withheld on them, up to about %.2f percentage points here; check which each source quotes", allowance)
@@ -394,11 +394,14 @@ public struct CrossChecker: Sendable {
                     guard let days = levels[subject] else { return nil }
                     let candidates = days.keys.filter { $0 < day && day.daysSinceEpoch - $0.daysSinceEpoch <= 7 }
                     guard let d = candidates.max(), let list = days[d], Set(list.map { input[$0].claim.value }).count == 1 else { return nil }
+                    // the close the move starts from is the session just before the period (a record
+                    // set on Monday is no start for Thursday's move)
+                    guard d == TradingCalendar.session(onOrBefore: day.adding(days: -1)) else { return nil }
                     return list[0]
                 }
                 // changes: one percent and one points claim per subject, period and sentence
                 var changes: [String: (percent: Int?, points: Int?)] = [:]
-                for k in claims where input[k].claim.bound == .exact {
+                for k in claims where input[k].claim.bound == .exact && !Self.extremum(input[k].claim) {
                     let c = input[k].claim
                     let key = "\(c.subject!)|\(c.period!.start)|\(c.period!.end)|\(c.sentence)"
                     if c.metric == .return && c.unit == .percent { changes[key, default: (nil, nil)].percent = changes[key]?.percent ?? k }
@@ -635,8 +638,10 @@ public struct CrossChecker: Sendable {
         /// The dividend allowance of a return claim's period, in percentage points.
         static func dividendAllowance(_ c: Claim) -> Double? {
             guard let p = c.period else { return nil }
-            let years = Double(p.end.daysSinceEpoch - p.start.daysSinceEpoch + 1) / 365.25
-            return max(0.02, CrossChecker.dividendYieldPerYear * years)
+            let days = p.end.daysSinceEpoch - p.start.daysSinceEpoch + 1
+            // a session's or a week's move is quoted as a price change: no total return to allow for
+            guard days > 7 else { return nil }
+            return max(0.02, CrossChecker.dividendYieldPerYear * Double(days) / 365.25)
         }
 
         /// The basis the claim's clause states, if any: "total return", "including dividends"
