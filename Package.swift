@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "RecognizersTests", dependencies: ["Recognizers", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction", "Recognizers", "DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "MarketMetricsTests", dependencies: ["MarketMetrics", "ClaimModel", "ClaimsTestSupport"]),
-        .testTarget(name: "CrossCheckTests", dependencies: ["CrossCheck", "MarketMetrics", "ClaimModel", "ClaimsTestSupport"]),
+        .testTarget(name: "CrossCheckTests", dependencies: ["CrossCheck", "MarketMetrics", "ClaimModel", "ClaimsTestSupport", "ClaimExtraction", "DocumentText"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimStore", "DocumentText", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimStore", "ClaimModel", "ClaimsTestSupport"]),

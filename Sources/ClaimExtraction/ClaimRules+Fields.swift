@@ -761,13 +761,21 @@ extension ClaimRules {
             set(nil, "direction.start-level")
             return
         }
-        if q.signed {
-            set(q.value < 0 ? .down : (q.value > 0 ? .up : .flat), "direction.sign")
-            return
-        }
         // a direction word before it, close and in its clause, with no other quantity between
         let prior = a.quantities.filter { $0.role == .quantity && $0.spanEnd <= q.spanStart }.map(\.spanEnd).max() ?? -1
         let from = max(lo, prior, q.spanStart - 7)
+        if q.signed {
+            // "fell +2.3%": a plus sign after a verb of decline; keep the verb, so that the
+            // cross-check shows the two against each other (its check direction.sign). A minus
+            // after one ("fell -18.54 points") only says the same thing twice.
+            if isSymbol(q.start, "+"), let c = a.cues.last(where: { $0.start >= from && $0.end == q.spanStart }),
+               c.cue == .direction(.down) {
+                set(.down, "direction.word-before:\(a.text(c.start, c.end).lowercased())")
+                return
+            }
+            set(q.value < 0 ? .down : (q.value > 0 ? .up : .flat), "direction.sign")
+            return
+        }
         for c in a.cues.reversed() where c.start >= from && c.end <= q.spanStart {
             if case .direction(let dir) = c.cue {
                 // "down from", "up to" were taken above; "more than" is a bound

@@ -63,10 +63,17 @@ public struct Finding: Sendable, Hashable {
     public var caveat: String?
     /// Market data the check used (data findings).
     public var inputs: [FindingInput]
+    /// The id of the check that fired (`RuleCatalog.checks`: `conflict.sources`, `arithmetic.move`, …).
+    public var rule: String
+    /// The key fields of its claims that were inferred rather than read, each as "period of
+    /// d49.txt 522.09 points (period.carried)": why a finding is only minor.
+    public var inferred: [String]
 
     /// Creates a finding.
     public init(kind: FindingKind, severity: Severity, claims: [Claim], computed: Double? = nil, tolerance: String,
-                explanation: String, caveat: String? = nil, inputs: [FindingInput] = []) {
+                explanation: String, caveat: String? = nil, inputs: [FindingInput] = [], rule: String = "", inferred: [String] = []) {
+        self.rule = rule
+        self.inferred = inferred
         self.kind = kind
         self.severity = severity
         self.claims = claims

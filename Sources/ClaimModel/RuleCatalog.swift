@@ -276,6 +276,29 @@ public enum RuleCatalog {
     ]
 }
 
+extension RuleCatalog {
+    /// The checks of the cross-check: what each finding's `rule` names. `field` is the finding's
+    /// kind. Every check has examples of our own in `Corpus/rules/checks.tsv` (`CheckExampleTests`).
+    public static let checks: [Rule] = [
+        Rule("conflict.sources", "conflict", nil, "two sources give one subject, metric and period values that cannot both be right after rounding"),
+        Rule("conflict.same-article", "conflict", nil, "one article gives one subject, metric and period two values (both keys read in their own clauses): a restatement that changed"),
+        Rule("direction.mirrored", "direction", nil, "the same size as the other sources' or the arithmetic's figure, with the opposite sign: the verb or sign is the error"),
+        Rule("arithmetic.move", "arithmetic", nil, "points, percent and level of one move that do not fit each other within rounding (with the close of the session before, where the text gives it)"),
+        Rule("direction.sign", "direction", nil, "a written sign against the claim's own verb: \"fell +2.3%\""),
+        Rule("direction.reached-from", "direction", nil, "\"rose to 41% from 57%\": a level reached against its starting level"),
+        Rule("arithmetic.from-record", "arithmetic", nil, "a distance from a record or high that does not fit the two levels stated"),
+        Rule("arithmetic.part-of-whole", "arithmetic", nil, "a share of a whole that does not fit the two amounts: \"$200 billion, 20% of its $2 trillion\""),
+        Rule("arithmetic.shares-over-whole", "arithmetic", nil, "shares of one whole in one sentence that add up to more than 100%"),
+        Rule("arithmetic.compounding", "arithmetic", nil, "a gain said to erase, recover or match an earlier loss that it cannot (a gain erases a drop d only at d / (1 − d))"),
+        Rule("direction.comparison", "direction", nil, "\"outpaced\", \"lagged\" or \"trailed\" another subject whose figure for the same period says otherwise"),
+        Rule("direction.against-all", "direction", nil, "\"led all\", \"the laggard\", \"underperforming other sectors\" while another subject of the same kind did better or worse"),
+        Rule("data.close", "data", nil, "a return, move or level the supplied market data contradicts"),
+    ]
+
+    /// The check with this id.
+    public static func check(_ id: String) -> Rule? { checks.first { $0.id == id } }
+}
+
 extension Claim {
     /// The fields whose rules say where they came from, in the order outputs list them.
     public static let provenanceFields = ["subject", "metric", "period", "direction"]

@@ -91,7 +91,8 @@ public struct CheckRun: Sendable {
 public enum FindingOutput {
     /// One finding as a JSON object (no line break): `id`, `kind`, `severity`, `claims` (each
     /// with the contract's fields and its verdict), `computed`, `tolerance`, `explanation`,
-    /// `caveat`, and `inputs` (the market data a data finding used).
+    /// `caveat`, `rule` (the check that fired), `inferred` (key fields not read, when any) and
+    /// `inputs` (the market data a data finding used).
     public static func json(_ f: Finding) -> String {
         typealias W = JSONWriter
         var out: [UInt8] = []
@@ -118,6 +119,16 @@ public enum FindingOutput {
         W.literal(",\"tolerance\":", &out); W.quote(f.tolerance, into: &out)
         W.literal(",\"explanation\":", &out); W.quote(f.explanation, into: &out)
         W.literal(",\"caveat\":", &out); W.optional(f.caveat, &out)
+        // which check fired, and which key fields were inferred rather than read (extra fields)
+        W.literal(",\"rule\":", &out); W.quote(f.rule, into: &out)
+        if !f.inferred.isEmpty {
+            W.literal(",\"inferred\":[", &out)
+            for (n, x) in f.inferred.enumerated() {
+                if n > 0 { W.literal(",", &out) }
+                W.quote(x, into: &out)
+            }
+            W.literal("]", &out)
+        }
         if !f.inputs.isEmpty {
             W.literal(",\"inputs\":[", &out)
             for (n, i) in f.inputs.enumerated() {

@@ -82,7 +82,8 @@ public enum HTMLReport {
             if f.kind == .conflict || (f.kind == .direction && f.claims.count > 1) {
                 h += chart(f, data: computed[key(f.claims[0])])
             }
-            h += "<p class=\"small\">id \(escape(f.id))</p></article>\n"
+            if !f.inferred.isEmpty { h += "<p class=\"small\">inferred: \(escape(f.inferred.joined(separator: "; ")))</p>" }
+            h += "<p class=\"small\">id \(escape(f.id)) · check \(escape(f.rule))</p></article>\n"
         }
         h += "</section>\n<section id=\"documents\"><h2>Documents</h2>\n"
         for d in documents {

@@ -349,7 +349,9 @@ public struct CrossChecker: Sendable {
                                   claims: [c] + against.map { input[$0].claim }, computed: nil,
                                   tolerance: "stated \(c.quote) covers \(bands[k]); " + against.prefix(4).map { "\(input[$0].claim.quote) covers \(bands[$0])" }.joined(separator: "; "),
                                   explanation: explanation, caveat: caveat)
-            add(finding, [k] + against, contradicts: guessed.isEmpty)
+            let sameArticle = against.allSatisfy { documentOf[$0] == documentOf[k] }
+            add(finding, [k] + against, rule: mirrored ? "direction.mirrored" : (sameArticle ? "conflict.same-article" : "conflict.sources"),
+                contradicts: guessed.isEmpty)
         }
 
         /// The key fields (subject, metric, period) not stated on one side of a conflict: the
@@ -362,7 +364,17 @@ public struct CrossChecker: Sendable {
             return ["subject", "metric", "period"].filter { field in !sure(claim, field) || !against.contains { sure($0, field) } }
         }
 
-        mutating func add(_ f: Finding, _ claims: [Int], contradicts: Bool = true) {
+        /// Records a finding made by the check `rule` (`RuleCatalog.checks`), with the key fields
+        /// of its claims that were inferred rather than read.
+        mutating func add(_ f: Finding, _ claims: [Int], rule: String, contradicts: Bool = true) {
+            var f = f
+            f.rule = rule
+            f.inferred = claims.flatMap { k in
+                inferredKeyFields(k).map { field in
+                    let c = input[k].claim
+                    return "\(field) of \(c.doc) \(c.quote) (\(c.rules[field] ?? "none"))"
+                }
+            }
             findings.append((f, claims))
             if f.severity != .caveated, contradicts { contradicted.insert(claims[0]) }
         }
@@ -471,7 +483,7 @@ public struct CrossChecker: Sendable {
                             claims: [c] + with.map { input[$0].claim }, computed: computed,
                             tolerance: "stated \(c.quote) covers \(bands[k]), widened by \(ValueBand.number(slack)) for the rounding of the other figures",
                             explanation: "\(how), but the text says \(c.quote) (\(Self.signed(c)))")
-            add(f, [k] + with)
+            add(f, [k] + with, rule: mirrored ? "direction.mirrored" : "arithmetic.move")
         }
 
         // MARK: written signs
@@ -487,7 +499,7 @@ public struct CrossChecker: Sendable {
                 let verb = rule.split(separator: ":").last.map(String.init) ?? "its verb"
                 add(Finding(kind: .direction, severity: .major, claims: [c], computed: nil,
                             tolerance: "the sign written in \(c.quote) against \"\(verb)\"",
-                            explanation: "\"\(verb)\" says \(direction.rawValue), but \(c.quote) is written with the sign of a move \(written.rawValue)"), [k])
+                            explanation: "\"\(verb)\" says \(direction.rawValue), but \(c.quote) is written with the sign of a move \(written.rawValue)"), [k], rule: "direction.sign")
             }
         }
 
@@ -522,9 +534,9 @@ public struct CrossChecker: Sendable {
                 let verb = above ? "did better than" : "did worse than"
                 let span = period.isPoint ? "on \(period.start)" : "over \(period.start)..\(period.end)"
                 add(Finding(kind: .direction, severity: .major, claims: [c] + o.claims.prefix(3).map { input[$0].claim }, computed: nil,
-                            tolerance: "stated \(c.quote) covers \(bands[k]); \(other)'s figure covers [\(Self.plain(o.low)), \(Self.plain(o.high))]",
+                            tolerance: "stated \(c.quote) covers \(bands[k]); \(other)'s figure covers [\(Self.plain(o.low)), \(Self.plain(o.high)))",
                             explanation: "the text says \(c.subject!) \(verb) \(other) \(span), with \(c.quote), but \(other)'s figure is \(o.what)",
-                            inputs: o.inputs), [k] + o.claims.prefix(3))
+                            inputs: o.inputs), [k] + o.claims.prefix(3), rule: "direction.comparison")
             }
         }
 
@@ -551,7 +563,7 @@ public struct CrossChecker: Sendable {
             add(Finding(kind: .direction, severity: keySure(k) ? .major : .minor, claims: [c] + beaten.prefix(3).map { input[$0].claim }, computed: nil,
                         tolerance: "stated \(c.quote) covers \(bands[k]); \(o.quote) covers \(bands[first])",
                         explanation: "the text says \(c.subject!) did \(above ? "better" : "worse") than all the others \(span), with \(c.quote), but \(o.subject ?? "another") \(above ? "did better" : "did worse") with \(o.quote)"),
-                [k] + beaten.prefix(3))
+                [k] + beaten.prefix(3), rule: "direction.against-all")
         }
 
         // MARK: data
@@ -611,7 +623,7 @@ public struct CrossChecker: Sendable {
                                 tolerance: "stated \(c.quote) covers \(bands[k]); data tolerance \(ValueBand.number(slack))",
                                 explanation: "\(computed.symbol) \(closes): \(String(format: "%.2f", computed.value))\(unit) (\(computed.convention)), but the text says \(c.quote) (\(Self.signed(c)))",
                                 caveat: caveat, inputs: inputs)
-                add(f, [k])
+                add(f, [k], rule: mirrored ? "direction.mirrored" : "data.close")
             }
         }
 

@@ -44,7 +44,7 @@ extension CrossChecker.State {
                 add(Finding(kind: .direction, severity: .major, claims: [to, from], computed: to.value - from.value,
                             tolerance: "stated \(to.quote) covers \(bands[x]); \(from.quote) covers \(bands[y])",
                             explanation: "\"\(verb) to \(to.quote)\" from \(from.quote) is a move \(direction == .up ? "down" : "up") of \(ValueBand.number(abs(to.value - from.value))), not \(direction.rawValue)"),
-                    [x, y])
+                    [x, y], rule: "direction.reached-from")
             }
         }
     }
@@ -71,7 +71,7 @@ extension CrossChecker.State {
                     claims: [c] + levels.map { input[$0].claim }, computed: computed,
                     tolerance: "stated \(c.quote) covers \(band), widened by \(ValueBand.number(slack)) for the levels' rounding",
                     explanation: "1 − \(ValueBand.number(low)) / \(ValueBand.number(high)) = \(String(format: "%.2f", computed))%, but the text says \(c.quote)"),
-            [p] + levels)
+            [p] + levels, rule: "arithmetic.from-record")
     }
 
     /// "$200 billion, or 10% of the $2 trillion": a share written as "X% of" between two amounts
@@ -91,7 +91,7 @@ extension CrossChecker.State {
                         claims: [c] + amounts.map { input[$0].claim }, computed: computed,
                         tolerance: "stated \(c.quote) covers \(bands[p]), widened by \(ValueBand.number(slack)) for the amounts' rounding",
                         explanation: "\(input[amounts[0]].claim.quote) of \(input[amounts[1]].claim.quote) is \(String(format: "%.2f", computed))%, but the text says \(c.quote)"),
-                [p] + amounts)
+                [p] + amounts, rule: "arithmetic.part-of-whole")
         }
     }
 
@@ -109,7 +109,7 @@ extension CrossChecker.State {
         add(Finding(kind: .arithmetic, severity: .major, claims: shares.map { input[$0].claim }, computed: least,
                     tolerance: "the least each stated share can be: " + shares.map { "\(input[$0].claim.quote) ≥ \(ValueBand.number(max(0, bands[$0].low)))" }.joined(separator: ", "),
                     explanation: "the shares in this sentence (\(shares.map { input[$0].claim.quote }.joined(separator: " + "))) add up to at least \(ValueBand.number(least))% of one whole, which has 100%"),
-            shares)
+            shares, rule: "arithmetic.shares-over-whole")
     }
 
     /// True when the claim's quote follows "to" in its sentence: a level reached, not a move.
@@ -150,7 +150,7 @@ extension CrossChecker.State {
             add(Finding(kind: .arithmetic, severity: needed - g * 100 <= bands[gain].step ? .minor : .major, claims: [c, other], computed: needed,
                         tolerance: "stated \(c.quote) covers \(bands[gain]); \(other.quote) covers \(bands[drop])",
                         explanation: String(format: "a %@ gain after a %@ drop leaves (1 − %.4f) × (1 + %.4f) = %.4f of the start: erasing a %@ drop needs a %.2f%% gain",
-                                            c.quote, other.quote, d, g, (1 - d) * (1 + g), other.quote, needed)), [gain, drop])
+                                            c.quote, other.quote, d, g, (1 - d) * (1 + g), other.quote, needed)), [gain, drop], rule: "arithmetic.compounding")
         } else {
             // a drop d erases a gain g when d ≥ g / (1 + g); the smallest gain is the favourable reading
             let gLow = bands[gain].low / 100
@@ -160,7 +160,7 @@ extension CrossChecker.State {
             let c = input[drop].claim, other = input[gain].claim
             add(Finding(kind: .arithmetic, severity: needed - dMax * 100 <= bands[drop].step ? .minor : .major, claims: [c, other], computed: -needed,
                         tolerance: "stated \(c.quote) covers \(bands[drop]); \(other.quote) covers \(bands[gain])",
-                        explanation: String(format: "erasing a %@ gain needs a %.2f%% drop, but the text says %@", other.quote, needed, c.quote)), [drop, gain])
+                        explanation: String(format: "erasing a %@ gain needs a %.2f%% drop, but the text says %@", other.quote, needed, c.quote)), [drop, gain], rule: "arithmetic.compounding")
         }
     }
 }

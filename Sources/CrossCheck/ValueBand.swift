@@ -4,11 +4,11 @@ import Foundation
 /// The values a stated figure stands for, given its precision and bound.
 ///
 /// Conventions:
-/// - exact: half a rounding step either side of the stated value: "1.8%" covers [1.75, 1.85]
+/// - exact: half a rounding step either side of the stated value: "1.8%" covers [1.75, 1.85)
 ///   (both ends included: 1.85 may be written 1.8 or 1.9);
 ///   the step comes from the digits written ("7.79%" → 0.01, "$10.8 billion" → $0.1 billion);
 /// - approximate ("about", "nearly", "roughly"): 10% of the value either side, or half a step
-///   when that is wider: "about 20%" covers [18, 22], so 19.6% passes and 27% does not;
+///   when that is wider: "about 20%" covers [18, 22), so 19.6% passes and 27% does not;
 /// - over / under: everything beyond the value ("over 25%" is (25, ∞));
 /// - range: from the low end to the high end, each with half a step.
 ///
@@ -122,7 +122,7 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
         }
         if low == -.infinity { return "(−∞, \(f(high)))" }
         if high == .infinity { return "(\(f(low)), ∞)" }
-        return "[\(f(low)), \(f(high))]"
+        return "[\(f(low)), \(f(high)))"
     }
 
     /// A number as a reader writes it: up to 4 decimals, no trailing zeros.

@@ -148,7 +148,8 @@ struct FindingText {
                 out += "    " + f.explanation + "\n"
                 out += "    tolerance: " + f.tolerance + "\n"
                 if let caveat = f.caveat { out += "    caveat: " + caveat + "\n" }
-                out += "    id: \(f.id)\n"
+                if !f.inferred.isEmpty { out += "    inferred: " + f.inferred.joined(separator: "; ") + "\n" }
+                out += "    id: \(f.id)  check: \(f.rule)\n"
             }
             out += "\n"
         }

@@ -29,7 +29,7 @@ struct ValueBandTests {
         #expect(ValueBand(claim("a", "12%", 12)).step == 1)
         #expect(abs(ValueBand(claim("a", "$10.8 billion", 10.8e9, .usd, metric: .flows)).step - 1e8) < 1)
         #expect(ValueBand(claim("a", "6,688.46", 6688.46, .level, metric: .level)).step == 0.01)
-        #expect(ValueBand(claim("a", "-2.90%", -2.9)).description == "[-2.905, -2.895]")
+        #expect(ValueBand(claim("a", "-2.90%", -2.9)).description == "[-2.905, -2.895)")
     }
 
     @Test("about 20% passes 19.6% and not 27%; over 25% is everything above 25")
