@@ -851,10 +851,11 @@ extension ClaimRules {
                 d.rules.comparison = "comparison.\(side):\(other.entity.id)"
                 return
             }
-            // against all the others: "led all indexes", "the laggard", "the best performer"
+            // against all the others: "led all indexes", "the laggard", "the best performer", "led
+            // the decline", "bore the brunt"
             let cueText = a.text(c.start, c.end).lowercased()
             let group: Set<String> = ["all", "every", "other", "others", "rest", "peers", "indexes", "indices", "benchmarks", "averages"]
-            if ["laggard", "performer"].contains(where: { cueText.contains($0) })
+            if ["laggard", "performer", "decline", "losses", "selloff", "sell-off", "brunt", "gains", "rally"].contains(where: { cueText.contains($0) })
                 || (c.end..<min(c.end + 4, a.tokens.count)).contains(where: { group.contains(a.lowered[$0]) }) {
                 d.rules.comparison = "comparison.\(side):*"
                 return

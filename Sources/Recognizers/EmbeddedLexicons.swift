@@ -798,6 +798,17 @@ behind	comparison:below
 laggard	comparison:below
 laggards	comparison:below
 worst performer	comparison:below
+led the decline	comparison:below
+led the declines	comparison:below
+led losses	comparison:below
+led the losses	comparison:below
+led the selloff	comparison:below
+led the sell-off	comparison:below
+bore the brunt	comparison:below
+bearing the brunt	comparison:below
+led gains	comparison:above
+led the gains	comparison:above
+led the rally	comparison:above
 best performer	comparison:above
 top performer	comparison:above
 compared to	comparison:neutral

@@ -1,3 +1,4 @@
+import ClaimModel
 import ClaimsTestSupport
 import Foundation
 import Testing
@@ -31,6 +32,16 @@ struct AuditCommandTests {
         let planted = export.stdout.split(separator: "\n").filter { $0.contains("\"quote\":\"8.4%\"") }
         #expect(planted.count == 1 && planted[0].contains("\"verdict\":\"contradicted\""))
         #expect(export.stdout.contains("\"verdict\":\"supported\""))
+        // every finding names its check; explain --finding prints its claims' rules and its arithmetic
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.split(separator: "\n")[0].utf8)) as? [String: Any])
+        let id = try #require(first["id"] as? String), rule = try #require(first["rule"] as? String)
+        #expect(RuleCatalog.check(rule) != nil, "\(rule)")
+        let explained = try runProcess(binary, ["explain", "--finding", id, "--store", folder.path("c.sqlite"), "--data", TestPaths.corpus.appendingPathComponent("market").path])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.contains("finding \(id)") && explained.stdout.contains("check \(rule)") && explained.stdout.contains("explanation: ")
+                && explained.stdout.contains("tolerance: ") && explained.stdout.contains("subject: "), "\(explained.stdout)")
+        let unknown = try runProcess(binary, ["explain", "--finding", "0000000000000000", "--store", folder.path("c.sqlite")])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no finding 0000000000000000"))
         // check over the store gives the same findings
         let check = try runProcess(binary, ["check", "--store", folder.path("c.sqlite"), "--data", TestPaths.corpus.appendingPathComponent("market").path, "--format", "jsonl"])
         #expect(check.status == 1)
