@@ -563,7 +563,12 @@ extension ClaimRules {
         guard let r = respectivelyAt, q.spanStart < r else { return nil }
         let numbers = a.quantities.filter { $0.role == .quantity && $0.spanEnd <= r }
         guard let first = numbers.first, let index = numbers.firstIndex(of: q) else { return nil }
-        let names = a.entities.filter { $0.end <= first.spanStart && !$0.negated && !$0.modifier && !isObject($0.start) }
+        var names: [EntityMention] = []
+        for e in a.entities where e.end <= first.spanStart && !e.negated && !e.modifier && !isObject(e.start) {
+            // "Advanced Micro Devices (AMD)": a name and its ticker are one subject
+            if let last = names.last, last.entity.id == e.entity.id, e.start - last.end <= 1 { continue }
+            names.append(e)
+        }
         guard names.count == numbers.count else { return nil }
         return (names[index].entity, surface(names[index]))
     }

@@ -5,10 +5,11 @@ import Foundation
 ///
 /// Conventions:
 /// - exact: half a rounding step either side of the stated value: "1.8%" covers [1.75, 1.85)
-///   (both ends included: 1.85 may be written 1.8 or 1.9);
+///   (rounded half up: 1.85 is written 1.9; `overlaps` and `covers` read the band so);
 ///   the step comes from the digits written ("7.79%" → 0.01, "$10.8 billion" → $0.1 billion);
-/// - approximate ("about", "nearly", "roughly"): 10% of the value either side, or half a step
-///   when that is wider: "about 20%" covers [18, 22), so 19.6% passes and 27% does not;
+/// - approximate ("about", "roughly"): 10% of the value either side, or half a step
+///   when that is wider: "about 20%" covers [18, 22), so 19.6% passes and 27% does not; "nearly"
+///   and "almost" a little short of the figure, 5% of it: "nearly 29%" covers [27.55, 29.5);
 /// - over / under: everything beyond the value ("over 25%" is (25, ∞));
 /// - range: from the low end to the high end, each with half a step.
 ///
@@ -24,6 +25,15 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
     /// The half-width of an approximate figure's band, relative to the value.
     public static let approximateSpread = 0.10
 
+    /// How far short of its figure "nearly" and "almost" may fall, relative to the value.
+    public static let shortSpread = 0.05
+
+    /// True for a figure written with "nearly" or "almost" (the value rule records the bound word).
+    static func short(_ c: Claim) -> Bool {
+        guard let rule = c.rules["value"] else { return false }
+        return rule.contains("bound.approx:nearly") || rule.contains("bound.approx:almost")
+    }
+
     /// The band of a claim, in its canonical unit (see ``CanonicalUnit``).
     public init(_ c: Claim) {
         let scale = CanonicalUnit(c.unit).scale
@@ -35,7 +45,13 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
             (low, high) = (v - step / 2, v + step / 2)
         case .approx:
             let spread = max(step / 2, abs(v) * Self.approximateSpread)
-            (low, high) = (v - spread, v + spread)
+            if Self.short(c) {
+                // "nearly 29%", "almost 27%": a little short of the figure, not past it
+                let below = max(step / 2, abs(v) * Self.shortSpread)
+                (low, high) = v < 0 ? (v - step / 2, v + below) : (v - below, v + step / 2)
+            } else {
+                (low, high) = (v - spread, v + spread)
+            }
         case .over:
             (low, high) = v < 0 ? (-.infinity, v) : (v, .infinity)
         case .under:
