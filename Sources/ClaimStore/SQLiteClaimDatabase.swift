@@ -542,10 +542,10 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
         return only.map { keys in all.filter { keys.contains($0.key) } } ?? all
     }
 
-    /// The rule names a cross-check reads (the written sign's verb, comparisons, the value's bound word, and the rules behind the
+    /// The rule names a cross-check reads (the written sign's verb, comparisons, and the rules behind the
     /// key fields, whose provenance decides how sure a finding is); `claimsForCheck`
     /// loads only these.
-    static let checkedRules: Set<String> = ["direction", "comparison", "subject", "metric", "period", "value"]
+    static let checkedRules: Set<String> = ["direction", "comparison", "subject", "metric", "period"]
 
     /// A LIKE pattern that matches `s` literally (a backslash escapes `%`, `_` and itself).
     static func likeEscaped(_ s: String) -> String {

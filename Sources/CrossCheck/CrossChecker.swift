@@ -96,28 +96,65 @@ public struct CrossChecker: Sendable {
         /// Per key, the claims of the consensus and the values they all allow.
         var consensus: [Key: (claims: [Int], low: Double, high: Double)] = [:]
 
+        /// Whether each claim states a session's extreme (`extremum`), decided once.
+        let extreme: [Bool]
+        /// Whether each claim can be compared with others (`eligible`), decided once.
+        let comparable: [Bool]
+        /// The instrument each comparable claim names (`instrument`), decided once.
+        let instruments: [String]
+        /// The key fields of each claim that were inferred rather than read, decided once: bits
+        /// 1, 2, 4 for subject, metric, period.
+        let inferred: [UInt8]
+        static let keyFields = ["subject", "metric", "period"]
+
         init(input: [CheckClaim]) {
             self.input = input
-            bands = input.map { ValueBand($0.claim) }
+            // one pass over the claims (each claim copied once): bands, extremes, comparability,
+            // instruments and the key fields that were inferred
+            var bands: [ValueBand] = [], extreme: [Bool] = [], comparable: [Bool] = [], instruments: [String] = [], inferred: [UInt8] = []
+            bands.reserveCapacity(input.count)
+            extreme.reserveCapacity(input.count)
+            comparable.reserveCapacity(input.count)
+            instruments.reserveCapacity(input.count)
+            inferred.reserveCapacity(input.count)
+            // sureness per recorded rule, looked up once per distinct rule name
+            var sure: [String: Bool] = [:]
+            for k in input.indices {
+                let c = input[k].claim
+                bands.append(ValueBand(c))
+                let isExtreme = Self.extremum(c)
+                extreme.append(isExtreme)
+                let ok = c.subject != nil && c.period != nil && !c.forecast && !c.hypothetical && CrossChecker.comparable.contains(c.metric) && !isExtreme
+                comparable.append(ok)
+                instruments.append(ok ? Self.instrument(c) : "")
+                var mask: UInt8 = 0
+                for (bit, f) in Self.keyFields.enumerated() {
+                    guard let rule = c.rules[f] else { continue }
+                    let known = sure[rule] ?? RuleCatalog.isSure(rule)
+                    sure[rule] = known
+                    if !known { mask |= 1 << bit }
+                }
+                inferred.append(mask)
+            }
+            self.bands = bands
+            self.extreme = extreme
+            self.comparable = comparable
+            self.instruments = instruments
+            self.inferred = inferred
         }
 
         /// True for claims that can be compared with others of their key.
-        func eligible(_ k: Int) -> Bool {
-            let c = input[k].claim
-            return c.subject != nil && c.period != nil && !c.forecast && !c.hypothetical && CrossChecker.comparable.contains(c.metric)
-                && !Self.extremum(c)
-        }
+        func eligible(_ k: Int) -> Bool { comparable[k] }
 
         /// True when every field of claim `k`'s key (subject, metric, period) was read in its own
         /// clause or carried by structure (`RuleCatalog.isSure`); claims stored without their
         /// rules count as read.
-        func keySure(_ k: Int) -> Bool { inferredKeyFields(k).isEmpty }
+        func keySure(_ k: Int) -> Bool { inferred[k] == 0 }
 
         /// The fields of claim `k`'s key that were not read (carried from the sentences before, or
         /// defaulted).
         func inferredKeyFields(_ k: Int) -> [String] {
-            let c = input[k].claim
-            return ["subject", "metric", "period"].filter { f in !(c.rules[f].map { RuleCatalog.isSure($0) } ?? true) }
+            Self.keyFields.indices.filter { inferred[k] & (1 << $0) != 0 }.map { Self.keyFields[$0] }
         }
 
         /// True when claim `k` may count against another: its subject and metric read, its period
@@ -126,7 +163,7 @@ public struct CrossChecker: Sendable {
         func countsAsEvidence(_ k: Int) -> Bool {
             let c = input[k].claim
             if let rule = c.rules["period"], RuleCatalog.rule(rule)?.provenance == .defaulted { return false }
-            return inferredKeyFields(k).allSatisfy { $0 == "period" }
+            return inferred[k] & 0b011 == 0
         }
 
         /// True when claim `k` may be found wrong at all: a claim whose period was defaulted, or
@@ -135,7 +172,7 @@ public struct CrossChecker: Sendable {
         func contradictable(_ k: Int) -> Bool {
             let c = input[k].claim
             if let rule = c.rules["period"], RuleCatalog.rule(rule)?.provenance == .defaulted { return false }
-            return inferredKeyFields(k).count < 2
+            return inferred[k].nonzeroBitCount < 2
         }
 
         /// True when two claims of one document may be held against each other: both keys read.
@@ -150,7 +187,7 @@ public struct CrossChecker: Sendable {
         func key(_ k: Int) -> Key {
             let c = input[k].claim
             return Key(subject: c.subject!, metric: c.metric, start: c.period!.start, end: c.period!.end, family: CanonicalUnit(c.unit).family,
-                       totalReturn: c.metric == .return && Self.basisStated(c) == .total, instrument: Self.instrument(c))
+                       totalReturn: c.metric == .return && Self.basisStated(c) == .total, instrument: instruments[k])
         }
 
         // MARK: copies
@@ -403,7 +440,7 @@ public struct CrossChecker: Sendable {
                 // levels by subject and day
                 var levels: [String: [CalendarDate: [Int]]] = [:]
                 for k in claims where input[k].claim.metric == .level && input[k].claim.unit == .level && input[k].claim.period!.isPoint && input[k].claim.bound == .exact
-                    && !Self.extremum(input[k].claim) {
+                    && !extreme[k] {
                     levels[input[k].claim.subject!, default: [:]][input[k].claim.period!.start, default: []].append(k)
                 }
                 func level(_ subject: String, _ day: CalendarDate, sentence: String) -> Int? {
@@ -423,7 +460,7 @@ public struct CrossChecker: Sendable {
                 }
                 // changes: one percent and one points claim per subject, period and sentence
                 var changes: [String: (percent: Int?, points: Int?)] = [:]
-                for k in claims where input[k].claim.bound == .exact && !Self.extremum(input[k].claim) {
+                for k in claims where input[k].claim.bound == .exact && !extreme[k] {
                     let c = input[k].claim
                     let key = "\(c.subject!)|\(c.period!.start)|\(c.period!.end)|\(c.sentence)"
                     if c.metric == .return && c.unit == .percent { changes[key, default: (nil, nil)].percent = changes[key]?.percent ?? k }
@@ -696,6 +733,7 @@ public struct CrossChecker: Sendable {
         /// True when `needle` occurs in `text` (bytes, case-sensitive).
         /// "futures" or "spot" when the sentence names one of them and not the other, else "".
     static func instrument(_ c: Claim) -> String {
+        guard hasBytes(c.sentence, "utures") || hasBytes(c.sentence, "pot ") else { return "" }
         let s = c.sentence.lowercased()
         let futures = s.contains("futures"), spot = s.contains("spot ")
         return futures == spot ? "" : (futures ? "futures" : "spot")
@@ -714,7 +752,9 @@ public struct CrossChecker: Sendable {
     /// or change: one of `extremeWords` or "as much as", "as high as", "as low as", "at one point"
     /// in the five words before its quote, and no closing word in the eight before it.
     static func extremum(_ c: Claim) -> Bool {
-        guard [.level, .points, .return].contains(c.metric), let at = c.sentence.range(of: c.quote) else { return false }
+        // most sentences hold none of the words: a byte scan settles them before any string work
+        guard [.level, .points, .return].contains(c.metric), mayNameExtreme(c.sentence),
+              let at = c.sentence.range(of: c.quote) else { return false }
         let before = c.sentence[..<at.lowerBound].lowercased()
         let all = before.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         let words = all.suffix(5).map(String.init)
@@ -722,6 +762,27 @@ public struct CrossChecker: Sendable {
         if words.contains(where: { extremeWords.contains($0) }) { return true }
         let tail = words.suffix(3).joined(separator: " ")
         return tail.hasSuffix("as much as") || tail.hasSuffix("as high as") || tail.hasSuffix("as low as") || tail.hasSuffix("at one point")
+    }
+
+    /// Byte stems of the words `extremum` looks for ("low", "high", "peak", "trough", "intraday",
+    /// "as much as", "at one point").
+    static let extremeStems: [[UInt8]] = ["low", "igh", "peak", "rough", "ntra", "much", "one point"].map { Array($0.utf8) }
+
+    /// True when the sentence holds one of `extremeStems`: one pass over its bytes.
+    static func mayNameExtreme(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { h -> Bool in
+            for i in h.indices {
+                let b = h[i]
+                // the stems' first letters: l, i, p, r, n, m, o
+                guard b == 0x6C || b == 0x69 || b == 0x70 || b == 0x72 || b == 0x6E || b == 0x6D || b == 0x6F else { continue }
+                for stem in extremeStems where stem[0] == b && i + stem.count <= h.count {
+                    var k = 1
+                    while k < stem.count, h[i + k] == stem[k] { k += 1 }
+                    if k == stem.count { return true }
+                }
+            }
+            return false
+        } ?? true
     }
 
     static func hasBytes(_ text: String, _ needle: StaticString) -> Bool {

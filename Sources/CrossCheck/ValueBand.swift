@@ -28,10 +28,13 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
     /// How far short of its figure "nearly" and "almost" may fall, relative to the value.
     public static let shortSpread = 0.05
 
-    /// True for a figure written with "nearly" or "almost" (the value rule records the bound word).
+    /// True for a figure written with "nearly" or "almost" just before it (in the two words
+    /// before its quote: "nearly 29%", "almost $2 trillion").
     static func short(_ c: Claim) -> Bool {
-        guard let rule = c.rules["value"] else { return false }
-        return rule.contains("bound.approx:nearly") || rule.contains("bound.approx:almost")
+        guard c.sentence.utf8.contains(where: { $0 == UInt8(ascii: "y") || $0 == UInt8(ascii: "t") }),
+              let at = c.sentence.range(of: c.quote) else { return false }
+        let words = c.sentence[..<at.lowerBound].lowercased().split(whereSeparator: { !$0.isLetter }).suffix(2)
+        return words.contains("nearly") || words.contains("almost")
     }
 
     /// The band of a claim, in its canonical unit (see ``CanonicalUnit``).
@@ -99,7 +102,7 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
     /// True when some value lies in both bands. A band holds its low end but not its high end
     /// (figures are rounded half up: 7773.93 covers [7773.925, 7773.935) and 7773.94 covers
     /// [7773.935, 7773.945), so the two cannot both be right); ends are compared at twelve
-    /// significant digits, so that the binary drift of `value ± step / 2` never decides.
+    /// significant digits (40 bits), so that the binary drift of `value ± step / 2` never decides.
     public func overlaps(_ o: ValueBand) -> Bool {
         Self.snapped(low) < Self.snapped(o.high) && Self.snapped(o.low) < Self.snapped(high)
     }
@@ -111,10 +114,11 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
         return Self.snapped(low) <= y && y < Self.snapped(high)
     }
 
-    /// `x` rounded to twelve significant digits (infinities and zero as they are).
+    /// `x` rounded to 40 significant bits, about twelve decimal digits (infinities and zero as
+    /// they are): a multiple of a power of two, so that it costs no logarithm and divides exactly.
     public static func snapped(_ x: Double) -> Double {
         guard x.isFinite, x != 0 else { return x }
-        let m = pow(10, floor(log10(abs(x))) - 11)
+        let m = Double(sign: .plus, exponent: x.exponent - 40, significand: 1)
         return (x / m).rounded() * m
     }
 
