@@ -289,6 +289,7 @@ extension RuleCatalog {
         Rule("arithmetic.from-record", "arithmetic", nil, "a distance from a record or high that does not fit the two levels stated"),
         Rule("arithmetic.part-of-whole", "arithmetic", nil, "a share of a whole that does not fit the two amounts: \"$200 billion, 20% of its $2 trillion\""),
         Rule("arithmetic.shares-over-whole", "arithmetic", nil, "shares of one whole in one sentence that add up to more than 100%"),
+        Rule("arithmetic.definition", "arithmetic", nil, "a term the text defines by a threshold (\"a correction is a drop of 10% or more\") applied to a smaller move"),
         Rule("arithmetic.compounding", "arithmetic", nil, "a gain said to erase, recover or match an earlier loss that it cannot (a gain erases a drop d only at d / (1 − d))"),
         Rule("direction.comparison", "direction", nil, "\"outpaced\", \"lagged\" or \"trailed\" another subject whose figure for the same period says otherwise"),
         Rule("direction.against-all", "direction", nil, "\"led all\", \"the laggard\", \"underperforming other sectors\" while another subject of the same kind did better or worse"),

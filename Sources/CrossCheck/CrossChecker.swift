@@ -56,6 +56,7 @@ public struct CrossChecker: Sendable {
         state.arithmetic()
         state.signs()
         state.sentenceChecks()
+        state.definitions()
         state.comparisons(data)
         if let data { state.dataChecks(data) }
         return state.result()

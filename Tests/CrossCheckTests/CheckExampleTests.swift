@@ -30,6 +30,16 @@ struct CheckExampleTests {
         for e in Self.examples { #expect(RuleCatalog.check(e[0]) != nil, "\(e.testDescription): no check \(e[0])") }
     }
 
+    @Test("a defined term the text only says is near, or applies to a move past the floor, is no finding",
+          .enabled(if: present, "Corpus/rules/checks.tsv not present"))
+    func definitionTraps() throws {
+        for text in ["A correction is a drop of 10% or more from a recent high.\\nThe Nasdaq Composite is near a correction on Friday after falling 8.5% from its peak.",
+                     "A correction is a drop of 10% or more from a recent high.\\nThe Nasdaq Composite entered a correction on Friday after falling 11.2% from its peak."] {
+            let result = CrossChecker().check(try Self.claims(text, doc: "a.txt", date: "2025-10-13"))
+            #expect(!result.findings.contains { $0.rule == "arithmetic.definition" }, "\(text): \(result.findings.map(\.explanation))")
+        }
+    }
+
     @Test("check examples", .enabled(if: present, "Corpus/rules/checks.tsv not present"), arguments: examples)
     func example(_ e: ExampleLine) throws {
         var input = try Self.claims(e[2], doc: "a.txt", date: e[1])
