@@ -767,24 +767,10 @@ public struct CrossChecker: Sendable {
 
     /// Byte stems of the words `extremum` looks for ("low", "high", "peak", "trough", "intraday",
     /// "as much as", "at one point").
-    static let extremeStems: [[UInt8]] = ["low", "igh", "peak", "rough", "ntra", "much", "one point"].map { Array($0.utf8) }
+    static let extremeStems = ByteStems(["low", "igh", "peak", "rough", "ntra", "much", "one point"])
 
-    /// True when the sentence holds one of `extremeStems`: one pass over its bytes.
-    static func mayNameExtreme(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { h -> Bool in
-            for i in h.indices {
-                let b = h[i]
-                // the stems' first letters: l, i, p, r, n, m, o
-                guard b == 0x6C || b == 0x69 || b == 0x70 || b == 0x72 || b == 0x6E || b == 0x6D || b == 0x6F else { continue }
-                for stem in extremeStems where stem[0] == b && i + stem.count <= h.count {
-                    var k = 1
-                    while k < stem.count, h[i + k] == stem[k] { k += 1 }
-                    if k == stem.count { return true }
-                }
-            }
-            return false
-        } ?? true
-    }
+    /// True when the sentence holds one of `extremeStems`.
+    static func mayNameExtreme(_ text: String) -> Bool { extremeStems.found(in: text) }
 
     static func hasBytes(_ text: String, _ needle: StaticString) -> Bool {
             let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)

@@ -4,6 +4,8 @@ import Foundation
 extension CrossChecker.State {
     /// Market terms a text may define by a threshold ("a correction is a drop of 10% or more").
     static let definedTerms = ["bear market", "bull market", "correction"]
+    /// Byte stems of `definedTerms`, for a scan before any string work.
+    static let termStems = ByteStems(["orrection", "ear market", "ull market"])
     /// Words that make a sentence define a term rather than use it.
     static let definingWords = [" is ", " as ", " means ", "defined", "definition"]
     /// Words that make a threshold a floor: the term needs at least that much.
@@ -27,7 +29,7 @@ extension CrossChecker.State {
             var definitions: [(term: String, k: Int, down: Bool)] = []
             for k in claims where input[k].claim.unit == .percent {
                 let raw = input[k].claim.sentence
-                guard Self.hasBytes(raw, "orrection") || Self.hasBytes(raw, " market") else { continue }
+                guard Self.termStems.found(in: raw) else { continue }
                 let s = raw.lowercased()
                 guard let term = Self.definedTerms.first(where: { s.contains($0) }),
                       Self.definingWords.contains(where: { s.contains($0) }), Self.floorWords.contains(where: { s.contains($0) }) else { continue }

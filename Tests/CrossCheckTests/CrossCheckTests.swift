@@ -391,6 +391,13 @@ struct SurenessTests {
         #expect(CrossChecker.State.extremum(claim("e", "5,000", 5000, .level, metric: .level, sentence: "It closed at a record high of 5,000.")) == false)
     }
 
+    @Test("byte stems are found anywhere in a sentence, and only there")
+    func stems() {
+        let stems = ByteStems(["low", "igh", "one point"])
+        #expect(stems.found(in: "The low reached 25471.59.") && stems.found(in: "a record high") && stems.found(in: "at one point it traded"))
+        #expect(!stems.found(in: "Stocks rose 2% on Friday.") && !stems.found(in: "") && !stems.found(in: "one poin"))
+    }
+
     @Test("a futures settlement and a spot price are two prices")
     func futuresAndSpot() {
         let r = check([("a", claim("a", "$2,674.90", 2674.90, .usd, metric: .level, subject: "XAU", from: "2024-11-21", to: "2024-11-21",
