@@ -733,8 +733,11 @@ enum PeriodRecognizer {
         // the next, else the current one to date
         let preposed = ["for", "on", "in", "during", "over", "of"].contains(w0) && w1 == "the"
         let bare = w0 == "the" && (i == 0 || (a.tokens[i - 1].kind == .word && !["of", "as"].contains(lower(a, i - 1))))
-        let unitWord = preposed ? w2 : (bare ? w1 : "")
-        let unitEnd = preposed ? i + 3 : i + 2
+        // "for the trading week": "trading" before "week" changes nothing (a trading day or session
+        // is read by the session rules)
+        let trading = (preposed ? w2 == "trading" && isWord(a, i + 3, "week") : (bare && w1 == "trading" && isWord(a, i + 2, "week")))
+        let unitWord = preposed ? (trading ? lower(a, i + 3) : w2) : (bare ? (trading ? lower(a, i + 2) : w1) : "")
+        let unitEnd = (preposed ? i + 3 : i + 2) + (trading ? 1 : 0)
         let anchored = isWord(a, unitEnd, "ended", "ending", "through", "to") && (match(a, c, unitEnd + 1).map { $0.kind == .date } ?? false || weekdayDate(a, c, unitEnd + 1) != nil)
         if ["year", "month", "quarter", "week", "day", "session"].contains(unitWord), !anchored {
             switch unitWord {
