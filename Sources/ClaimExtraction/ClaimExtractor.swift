@@ -346,7 +346,7 @@ public struct ClaimExtractor: Sendable {
         // a period that names another event ("this year's advance", "Tuesday's gains") is not
         // what the sentence reports
         let named = a.periods.filter { !rules.isReference($0) && $0.kind != .samePeriod && $0.kind != .decade && !rules.isAhead($0)
-            && !rules.isPossessive($0) }
+            && !rules.isPossessive($0) && !rules.isReported($0) }
         for p in named where p.kind == .year || p.kind == .yearAlone { if let y = p.period?.start.year { discourse.namedYears.insert(y) } }
         // the period a sentence is about is its first ("Stocks plunged on Wednesday, giving back
         // Tuesday's gains"); a label names one

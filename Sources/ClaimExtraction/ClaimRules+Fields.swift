@@ -686,6 +686,14 @@ extension ClaimRules {
                                        "than", "then", "which", "who", "when", "while", "after", "before", "since", "because",
                                        "if", "although", "though", "by", "to", "in", "on", "at", "for", "it", "they", "we", "he",
                                        "she", "i", "you", "be", "been", "will", "would", "could", "should", "may", "might", "can"]
+    /// True for a period inside a subordinate clause that reports what someone said or expects
+    /// ("… after the company said it expected higher revenue in 2024"): it dates what was said,
+    /// not the figures of the sentence.
+    func isReported(_ p: PeriodMention) -> Bool {
+        guard let s = (0..<p.start).last(where: { a.token($0, in: ClaimRules.subordinators) }) else { return false }
+        return (s..<p.start).contains { a.token($0, in: ClaimRules.reportingWords) }
+    }
+
     /// Nouns of a reference level: "its previous record of 41,622.08", "a high of", "its close of".
     static let referenceWords: Set<String> = ["record", "high", "low", "peak", "close", "closing", "level", "trough"]
 
@@ -1001,7 +1009,11 @@ extension ClaimRules {
             return
         }
         // anywhere later in its clause
-        if let p = usable.first(where: { $0.start >= q.spanEnd && $0.end <= hi }) { set(p, "period.clause-after"); return }
+        // (not inside a subordinate clause that reports something else: "rose 7.5% after the
+        // company said it expected higher revenue in 2024")
+        if let p = usable.first(where: { $0.start >= q.spanEnd && $0.end <= hi }), !isReported(p) {
+            set(p, "period.clause-after"); return
+        }
         // a change measured "from its September 30 close": from the next day to the sentence's
         // other date, or the text's, or the document's
         if [Metric.return, .points].contains(d.metric),
