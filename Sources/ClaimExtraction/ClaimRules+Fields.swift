@@ -410,6 +410,8 @@ extension ClaimRules {
         }
         // 2. "for X" just after: "5.3% for the Russell 1000 Value Index", "$28 billion outflows for Apple"
         if let e = forEntity(after: q.spanEnd, hi) { set(e.entity, surface(e), "subject.for"); return }
+        // "the 25% return of the S&P 500", "a 3% gain of the Nasdaq": the noun's owner after "of"
+        if let e = ofEntity(after: q.spanEnd) { set(e.entity, surface(e), "subject.of"); return }
         // 3. the nearest entity before it in its clause
         if let e = a.entities.last(where: { $0.end <= q.spanStart && $0.start >= lo && isSubjectCandidate($0) }) {
             set(e.entity, surface(e), "subject.clause"); return
@@ -616,6 +618,19 @@ extension ClaimRules {
     }
 
     /// "for <entity>" within the clause just after the quantity, before any other quantity.
+    /// Nouns of a move or share that name their owner with "of" after them.
+    static let ownedNouns: WordSet = ["return", "returns", "gain", "gains", "rise", "decline", "drop", "fall", "loss", "losses",
+                                      "advance", "rally", "increase", "decrease", "weight", "weighting", "share", "slide", "jump"]
+
+    /// The name right after a figure's noun and "of": "the 25% return of the S&P 500".
+    func ofEntity(after end: Int) -> EntityMention? {
+        guard end + 1 < t.count, a.token(end, in: ClaimRules.ownedNouns), a.isWord(end + 1, "of") else { return nil }
+        var j = end + 2
+        while j < t.count, ["the", "a", "an"].contains(lower(j)) { j += 1 }
+        if let e = a.entities.first(where: { $0.start == j }), !e.negated, !e.modifier { return e }
+        return nil
+    }
+
     func forEntity(after end: Int, _ hi: Int) -> EntityMention? {
         var k = end
         let limit = min(hi, end + 8)

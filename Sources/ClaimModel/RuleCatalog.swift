@@ -76,6 +76,7 @@ public enum RuleCatalog {
         Rule("subject.breadth-universe", "subject", .read, "a breadth figure's universe: \"the share of S&P 500 members above …\""),
         Rule("subject.breadth-unnamed", "subject", .read, "a breadth figure over an unnamed universe (subject null)"),
         Rule("subject.for", "subject", .read, "\"for <name>\" just after the number: \"5.3% for the Russell 1000 Value\""),
+        Rule("subject.of", "subject", .read, "the owner of the figure's noun after \"of\": \"the 25% return of the S&P 500\""),
         Rule("subject.clause", "subject", .read, "the nearest name before the number in its own clause that is not an object"),
         Rule("subject.level-on", "subject", .read, "a level \"on\" a name after it: \"below 6,400 on the S&P 500\""),
         Rule("subject.unnamed", "subject", .read, "an unnamed subject of the clause's own: \"semiconductor stocks\", \"small-cap ETFs\""),
