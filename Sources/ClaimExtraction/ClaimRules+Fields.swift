@@ -950,6 +950,13 @@ extension ClaimRules {
     /// Whether the quantity is a change (signed by its direction) rather than a level, share or gap.
     func isChange(_ d: Draft) -> Bool {
         let q = d.mention
+        // "reduce the cost base by about €220 million", "cut 8% of its workforce", "lose more than
+        // 22 percent of its value": a verb of change right before the amount makes it a change,
+        // whatever it measures (a level or a valuation stays where it stands)
+        if d.direction != nil, d.rules.direction?.hasPrefix("direction.word-before") == true, ![.level, .valuation].contains(d.metric),
+           q.spanStart >= 1, lower(q.spanStart - 1) == "by" || (a.isWord(q.spanEnd, "of") && ["its", "their", "the"].contains(lower(q.spanEnd + 1))) {
+            return true
+        }
         if [.level, .weight, .returnShare, .marketCap, .valuation, .amount].contains(d.metric) { return false }
         // a range is where something stands ("a target range of 4.00% to 4.25%") unless moved "by" it
         if q.bound == .range, !(q.spanStart >= 1 && lower(q.spanStart - 1) == "by") { return false }
