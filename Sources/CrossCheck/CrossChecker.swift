@@ -387,7 +387,7 @@ public struct CrossChecker: Sendable {
             // sureness (DESIGN.md): a key field that no claim stated but the extraction defaulted
             // (the document's date for a period, a subject by default) makes the finding a guess:
             // at most minor, saying which field was guessed, and no claim is contradicted by it
-            let guessed = Self.guessedKeyFields(c, against.map { input[$0].claim })
+            let guessed = guessedKeyFields(k, against)
             if !guessed.isEmpty {
                 if severity == .major { severity = .minor }
                 let note = "the \(guessed.joined(separator: " and ")) of a claim here is not stated beside it but inferred from the text around it, so these figures may be about different things"
@@ -407,9 +407,11 @@ public struct CrossChecker: Sendable {
         /// the field was defaulted, or carried from the sentences before rather than read
         /// (`RuleCatalog.isSure`). Claims without recorded rules (stored before rules were kept)
         /// count as stated.
-        static func guessedKeyFields(_ claim: Claim, _ against: [Claim]) -> [String] {
-            func sure(_ c: Claim, _ field: String) -> Bool { c.rules[field].map { RuleCatalog.isSure($0) } ?? true }
-            return ["subject", "metric", "period"].filter { field in !sure(claim, field) || !against.contains { sure($0, field) } }
+        func guessedKeyFields(_ k: Int, _ against: [Int]) -> [String] {
+            // a field is guessed when `k` inferred it, or every claim against it did (`inferred`)
+            let everyAgainst = against.reduce(UInt8(0b111)) { $0 & inferred[$1] }
+            let mask = inferred[k] | everyAgainst
+            return Self.keyFields.indices.filter { mask & (1 << $0) != 0 }.map { Self.keyFields[$0] }
         }
 
         /// Records a finding made by the check `rule` (`RuleCatalog.checks`), with the key fields
@@ -732,9 +734,12 @@ public struct CrossChecker: Sendable {
         }
 
         /// True when `needle` occurs in `text` (bytes, case-sensitive).
-        /// "futures" or "spot" when the sentence names one of them and not the other, else "".
+        /// Byte stems of "futures" and "spot ", for one scan before any string work.
+    static let instrumentStems = ByteStems(["utures", "pot "])
+
+    /// "futures" or "spot" when the sentence names one of them and not the other, else "".
     static func instrument(_ c: Claim) -> String {
-        guard hasBytes(c.sentence, "utures") || hasBytes(c.sentence, "pot ") else { return "" }
+        guard instrumentStems.found(in: c.sentence) else { return "" }
         let s = c.sentence.lowercased()
         let futures = s.contains("futures"), spot = s.contains("spot ")
         return futures == spot ? "" : (futures ? "futures" : "spot")
@@ -755,9 +760,7 @@ public struct CrossChecker: Sendable {
     static func extremum(_ c: Claim) -> Bool {
         // most sentences hold none of the words: a byte scan settles them before any string work
         guard [.level, .points, .return].contains(c.metric), mayNameExtreme(c.sentence),
-              let at = c.sentence.range(of: c.quote) else { return false }
-        let before = c.sentence[..<at.lowerBound].lowercased()
-        let all = before.split(whereSeparator: { !$0.isLetter && $0 != "-" })
+              let all = c.wordsBeforeQuote(hyphenated: true) else { return false }
         let words = all.suffix(5).map(String.init)
         guard !all.suffix(8).contains(where: { closeWords.contains(String($0)) }) else { return false }
         if words.contains(where: { extremeWords.contains($0) }) { return true }

@@ -32,8 +32,7 @@ public struct ValueBand: Sendable, Hashable, CustomStringConvertible {
     /// before its quote: "nearly 29%", "almost $2 trillion").
     static func short(_ c: Claim) -> Bool {
         guard c.sentence.utf8.contains(where: { $0 == UInt8(ascii: "y") || $0 == UInt8(ascii: "t") }),
-              let at = c.sentence.range(of: c.quote) else { return false }
-        let words = c.sentence[..<at.lowerBound].lowercased().split(whereSeparator: { !$0.isLetter }).suffix(2)
+              let words = c.wordsBeforeQuote(hyphenated: false)?.suffix(2) else { return false }
         return words.contains("nearly") || words.contains("almost")
     }
 
@@ -168,5 +167,16 @@ public struct CanonicalUnit: Sendable, Hashable {
         case .bp: (family, scale) = ("pp", 0.01)
         default: (family, scale) = (unit.rawValue, 1)
         }
+    }
+}
+
+extension Claim {
+    /// The words of the sentence before the quote, in lower case (letters only, or letters and
+    /// hyphens when `hyphenated`: "intra-day"); nil when the quote is not in the sentence. The
+    /// checks read the words a figure is written after ("nearly 29%", "the low reached …").
+    func wordsBeforeQuote(hyphenated: Bool) -> [Substring]? {
+        guard let at = sentence.range(of: quote) else { return nil }
+        let before = sentence[..<at.lowerBound].lowercased()
+        return before.split(whereSeparator: { !$0.isLetter && !(hyphenated && $0 == "-") }).map { $0 }
     }
 }
