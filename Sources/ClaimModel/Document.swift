@@ -83,8 +83,10 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
     public var title: String?
     /// The day the article was published.
     public var published: CalendarDate?
-    /// Where `published` was found: `documents.tsv`, `--date`, `meta article:published_time`,
-    /// `json-ld datePublished`, `time datetime`, `dateline`, …
+    /// Where `published` was found: `documents.tsv`, `--date`, `meta:article:published_time`,
+    /// `json-ld:datePublished`, `itemprop:datePublished`, `time:datetime`, `byline-text`, `url`,
+    /// `dateline`, `page-text`; a UTC timestamp moved to the publisher's local day says so
+    /// (`meta:article:published_time (local day: url)`).
     public var publishedSource: String?
     /// The author or authors, as the page names them.
     public var author: String?

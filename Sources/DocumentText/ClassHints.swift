@@ -18,6 +18,16 @@ struct ClassHints: OptionSet {
     /// The page's own markup says "the article is here": `<article>`, `<main>`, `role="main"`,
     /// `itemprop="articleBody"`.
     static let semantic = ClassHints(rawValue: 1 << 5)
+    /// Names of the places that state an article's date: `date`, `byline`, `entry-meta`,
+    /// `timestamp`, `datum`, `posted-on`. Read only by the publication-date stage.
+    static let dated = ClassHints(rawValue: 1 << 6)
+    /// Names of regions about other pages: related and most-read lists, sidebars, widgets,
+    /// comments, footers, menus. Their dates belong to other articles.
+    static let elsewhere = ClassHints(rawValue: 1 << 7)
+    /// Names that mark a modification date: `updated`, `modified`, `aktualisiert`.
+    static let updated = ClassHints(rawValue: 1 << 8)
+    /// Names that mark a publication date: `published`, `pubdate`, `entry-date`, `post-date`.
+    static let published = ClassHints(rawValue: 1 << 9)
 
     /// Words (whole tokens of a class or id, lower case) that mark boilerplate. A token matches
     /// when it equals an entry, or starts with an entry that ends in `*`.
@@ -40,6 +50,37 @@ struct ClassHints: OptionSet {
     /// Words that mark the comment section ("commentary" is market commentary, so only whole words).
     static let commentWords: [String] = ["comment", "comments", "commentlist", "commentform", "disqus*",
                                          "respond", "replies", "discussion"]
+
+    /// Words that mark the places where a page states its article's date.
+    static let datedWords: [String] = [
+        "date*", "datum*", "time", "timestamp*", "pubdate*", "publish*", "posted*", "postedon", "byline*",
+        "dateline", "meta", "postmeta", "entrymeta", "articlemeta", "storymeta", "articleinfo", "postinfo",
+        "entryinfo", "info", "author*", "stand", "created", "updated", "modified", "fecha", "data", "publie",
+        "publication", "publicacion", "pubblicazione", "veroeffentlichung", "datierung", "zeitstempel",
+    ]
+
+    /// Words that mark regions about other pages.
+    static let elsewhereWords: [String] = [
+        "related*", "recommend*", "recirc*", "readmore", "morestories", "trending*", "popular*", "mostread",
+        "mostpopular", "upnext", "sidebar*", "widget*", "footer*", "teaser*", "nav", "navbar*", "navigation*",
+        "menu*", "comment", "comments", "commentlist", "disqus*", "replies", "respond", "breadcrumb*",
+        "promo*", "newsletter*", "cookie*", "archive*", "aside", "rail", "sidebox", "moreon", "seealso",
+        "latest*", "headlines", "ticker*",
+        // the same regions named in German, French, Spanish, Italian, Dutch and Portuguese
+        "masleido", "lomasleido", "maslei*", "meistgelesen*", "pluslus", "lespluslus", "correlat*", "relacionad*",
+        "relazionat*", "verwandt*", "aehnlich*", "lireaussi", "voiraussi", "alire", "leggianche", "vertambien",
+        "comentario*", "commentaire*", "kommentar*", "commenti", "reacties", "gerelateerd*", "populares", "popolari",
+        "tendencias", "ultimenotizie", "dernieres*", "neueste*", "weitere*",
+    ]
+
+    /// Words that mark a modification date.
+    static let updatedWords: [String] = ["updated", "update", "modified", "lastmodified", "lastupdated", "aktualisiert",
+                                         "dateupdated", "datemodified", "modifieddate", "updatedate", "updatedat"]
+
+    /// Words that mark a publication date.
+    static let publishedWords: [String] = ["published", "publishdate", "pubdate", "posted", "postedon", "postdate",
+                                           "entrydate", "datepublished", "publisheddate", "publishedat", "created",
+                                           "publicationdate", "veroeffentlicht"]
 
     /// Words that mark article content.
     static let contentWords: [String] = [
@@ -67,16 +108,20 @@ struct ClassHints: OptionSet {
     /// The lengths of the prefixes in `prefixes`, as a bit set.
     private static let prefixLengths: UInt64 = {
         var bits: UInt64 = 0
-        for list in [boilerplateWords, commentWords, contentWords] {
+        for (list, _) in lists {
             for w in list where w.hasSuffix("*") { bits |= 1 << UInt64(w.utf8.count - 1) }
         }
         return bits
     }()
 
+    /// Every word list with the hint it gives.
+    private static let lists: [([String], ClassHints)] = [
+        (boilerplateWords, .boilerplate), (commentWords, .comments), (contentWords, .content), (datedWords, .dated),
+        (elsewhereWords, .elsewhere), (updatedWords, .updated), (publishedWords, .published),
+    ]
+
     private static func build(prefixes wantPrefixes: Bool) -> [UInt64: ClassHints] {
         var table = [UInt64: ClassHints]()
-        let lists: [([String], ClassHints)] = [(boilerplateWords, .boilerplate), (commentWords, .comments),
-                                               (contentWords, .content)]
         for (words, hint) in lists {
             for w in words where w.hasSuffix("*") == wantPrefixes {
                 table[hash(wantPrefixes ? String(w.dropLast()) : w), default: []].insert(hint)
@@ -155,8 +200,9 @@ struct ClassHints: OptionSet {
     /// The hints of a `role` attribute.
     static func ofRole(_ value: UnsafePointer<UInt8>) -> ClassHints {
         switch String(cString: value).lowercased() {
-        case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
-             "toolbar", "dialog", "alertdialog", "tablist":
+        case "navigation", "contentinfo", "complementary", "menu", "menubar":
+            return [.boilerplate, .elsewhere]
+        case "banner", "search", "toolbar", "dialog", "alertdialog", "tablist":
             return .boilerplate
         case "main", "article":
             return [.content, .semantic]

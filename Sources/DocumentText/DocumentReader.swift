@@ -137,13 +137,17 @@ public struct DocumentReader: Sendable {
         let extractor = MainTextExtractor(options: options)
         return try HTMLTree.parse(b, encoding: parseEncoding) { tree in
             try deadline.check("parsing the HTML")
-            let preliminary = MetadataReader.read(tree.raw, text: "")
-            let (text, blocks) = extractor.extract(tree, title: preliminary.title ?? tree.raw.title)
+            var (metadata, fallback) = MetadataReader.read(tree.raw, tree: tree)
+            let (text, blocks) = extractor.extract(tree, title: metadata.title ?? tree.raw.title)
             try deadline.check("finding the article text")
-            var metadata = preliminary
-            if metadata.published == nil, let d = MetadataReader.dateline(in: text) {
-                metadata.published = d
-                metadata.publishedSource = "dateline"
+            if metadata.published == nil {
+                if let d = MetadataReader.dateline(in: text) {
+                    metadata.published = d
+                    metadata.publishedSource = "dateline"
+                } else if let fallback {
+                    metadata.published = fallback.date
+                    metadata.publishedSource = fallback.source
+                }
             }
             return Document(text: text, blocks: blocks, metadata: metadata, format: .html, encoding: encoding)
         }

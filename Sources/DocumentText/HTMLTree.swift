@@ -1,4 +1,5 @@
 internal import CLibXML2
+import ClaimModel
 
 /// libxml2 set-up, done once per process before any thread parses (libxml2's own rule).
 enum LibXML {
@@ -20,6 +21,11 @@ struct HTMLTree {
     var textLength: [Int32] = []
     /// Facts for the metadata stage, gathered on the same walk.
     var raw = RawMetadata()
+    /// Attributes that may state a date (`datetime`, `data-published`, `itemprop="datePublished"`),
+    /// on the elements of the flat tree, in document order.
+    var dateAttributes: [DateAttribute] = []
+    /// The first `h1` element, the anchor of the publication-date stage.
+    var firstHeading: Int32 = -1
 
     var count: Int { tag.count }
 
@@ -79,9 +85,10 @@ struct HTMLTree {
                 if t.isNeverContent {
                     collectMetadata(n, t)
                 } else {
-                    let h = attributeHints(n, t)
+                    let h = attributeHints(n, t, index: Int32(tag.count))
                     let index = append(t, parent: parentIndex, hints: h)
-                    if t == .time || t == .html { collectMetadata(n, t) }
+                    if t == .html { collectMetadata(n, t) }
+                    if t == .h1 && firstHeading < 0 { firstHeading = index }
                     if n.pointee.children != nil {
                         open.append(index)
                         descend = true
@@ -122,9 +129,32 @@ struct HTMLTree {
         while let index = open.popLast() { end[Int(index)] = Int32(tag.count) }
     }
 
-    /// Reads `class`, `id`, `role`, `hidden`, `aria-hidden`, `style` and `itemprop` into hints.
-    private func attributeHints(_ n: xmlNodePtr, _ t: Tag) -> ClassHints {
+    /// Reads `class`, `id`, `role`, `hidden`, `aria-hidden`, `style` and `itemprop` into hints,
+    /// and the attributes that may state a date into ``dateAttributes``.
+    private mutating func attributeHints(_ n: xmlNodePtr, _ t: Tag, index: Int32) -> ClassHints {
         var h: ClassHints = t == .article || t == .main ? .semantic : []
+        var dateValue: UnsafePointer<UInt8>? = nil
+        var dateKind = DateAttribute.Kind.attribute
+        var dateName: UnsafePointer<UInt8>? = nil
+        var content: UnsafePointer<UInt8>? = nil
+        var itempropDate: DateAttribute.Kind? = nil
+        var pubdate = false
+        var title: UnsafePointer<UInt8>? = nil
+        defer {
+            if t == .abbr, let v = title, dateAttributes.count < 200, !h.isDisjoint(with: [.published, .updated, .dated]) {
+                // hAtom: <abbr class="published" title="2008-06-20T10:00:00">June 20</abbr>
+                let kind: DateAttribute.Kind = h.contains(.published) ? .itempropPublished : h.contains(.updated) ? .itempropModified : .attribute
+                dateAttributes.append(DateAttribute(node: index, kind: kind, name: "abbr-title", value: String(String(cString: v).prefix(120))))
+            } else if let kind = itempropDate, dateAttributes.count < 200 {
+                // <span itemprop="datePublished" content="…"> or with the date as its text
+                let value = (content ?? dateValue).map { String(cString: $0) } ?? HTMLTree.textContent(n) ?? ""
+                dateAttributes.append(DateAttribute(node: index, kind: kind, name: "itemprop", value: String(value.prefix(120))))
+            } else if let v = dateValue, dateAttributes.count < 200 {
+                let kind: DateAttribute.Kind = t == .time ? (pubdate ? .itempropPublished : .time) : dateKind
+                dateAttributes.append(DateAttribute(node: index, kind: kind, name: dateName.map { String(cString: $0) } ?? "datetime",
+                                                    value: String(String(cString: v).prefix(120))))
+            }
+        }
         var attribute = n.pointee.properties
         while let a = attribute {
             defer { attribute = a.pointee.next }
@@ -144,13 +174,65 @@ struct HTMLTree {
             case (UInt8(ascii: "s"), UInt8(ascii: "t")) where strcmp(name, "style") == 0:
                 if let v = value, HTMLTree.styleHides(v) { h.insert(.hidden) }
             case (UInt8(ascii: "i"), UInt8(ascii: "t")) where strcmp(name, "itemprop") == 0:
-                if let v = value, strcasecmp(v, "articleBody") == 0 { h.formUnion([.articleBody, .semantic]) }
+                if let v = value {
+                    if strcasecmp(v, "articleBody") == 0 { h.formUnion([.articleBody, .semantic]) }
+                    else if strcasecmp(v, "datePublished") == 0 || strcasecmp(v, "dateCreated") == 0 { itempropDate = .itempropPublished }
+                    else if strcasecmp(v, "dateModified") == 0 { itempropDate = .itempropModified }
+                }
+            case (UInt8(ascii: "d"), UInt8(ascii: "a")):
+                // datetime="…" on any element; data-published, data-date, data-timestamp, …
+                guard let v = value else { break }
+                if strcmp(name, "datetime") == 0 {
+                    dateValue = UnsafePointer(v)
+                    dateName = UnsafePointer(name)
+                } else if strncmp(name, "data-", 5) == 0, dateValue == nil, let kind = HTMLTree.dataDateKind(name + 5) {
+                    dateValue = UnsafePointer(v)
+                    dateName = UnsafePointer(name)
+                    dateKind = kind
+                }
+            case (UInt8(ascii: "c"), UInt8(ascii: "o")) where strcmp(name, "content") == 0:
+                content = value.map { UnsafePointer($0) }
+            case (UInt8(ascii: "p"), UInt8(ascii: "u")) where strcmp(name, "pubdate") == 0:
+                pubdate = true
+            case (UInt8(ascii: "t"), UInt8(ascii: "i")) where t == .abbr && strcmp(name, "title") == 0:
+                title = value.map { UnsafePointer($0) }
             default:
                 break
             }
         }
         return h
     }
+
+    /// The kind of date a `data-*` attribute names, from the part after `data-`: publication
+    /// (`published`, `publish-date`, `pubdate`, `created`), modification (`modified`, `updated`),
+    /// or a date of no stated role (`date`, `datetime`, `timestamp`, `time`).
+    static func dataDateKind(_ suffix: UnsafePointer<UInt8>) -> DateAttribute.Kind? {
+        // hashed over the folded bytes, without a String: pages carry hundreds of data-* attributes
+        var h = FNV1a()
+        var i = 0
+        while suffix[i] != 0 {
+            if i >= 24 { return nil }
+            let c = TextDecoding.lower(suffix[i])
+            if c != UInt8(ascii: "-") && c != UInt8(ascii: "_") { h.add(byte: c) }
+            i += 1
+        }
+        return dataDateKinds[h.value]
+    }
+
+    /// The `data-*` names (folded: lower case, no `-` or `_`) that carry a date, by their FNV-1a hash.
+    private static let dataDateKinds: [UInt64: DateAttribute.Kind] = {
+        var table: [UInt64: DateAttribute.Kind] = [:]
+        let names: [(DateAttribute.Kind, [String])] = [
+            (.itempropPublished, ["published", "publishdate", "publisheddate", "publishedat", "pubdate", "created",
+                                  "createdat", "datepublished", "publicationdate", "articledate", "postdate"]),
+            (.itempropModified, ["modified", "updated", "updatedat", "datemodified", "lastmodified"]),
+            (.attribute, ["date", "datetime", "timestamp", "time", "publishtime", "publishedtime"]),
+        ]
+        for (kind, words) in names {
+            for w in words { table[FNV1a.hash(w)] = kind }
+        }
+        return table
+    }()
 
     /// True for inline styles with `display:none` or `visibility:hidden`.
     static func styleHides(_ v: UnsafePointer<UInt8>) -> Bool {
@@ -167,8 +249,8 @@ struct HTMLTree {
         }
     }
 
-    /// Gathers what the metadata stage needs from `head` elements, JSON-LD scripts, `time`
-    /// elements and the `html` element.
+    /// Gathers what the metadata stage needs from `head` elements, JSON-LD scripts and the
+    /// `html` element.
     private mutating func collectMetadata(_ n: xmlNodePtr, _ t: Tag) {
         if t == .head {
             // head's children are read here, since head itself is never content
@@ -203,11 +285,6 @@ struct HTMLTree {
                let json = HTMLTree.textContent(n) {
                 raw.jsonLD.append(json)
             }
-        case .time:
-            if raw.times.count < 8, let dt = a.datetime {
-                let isPublished = a.itemprop.map { strcasecmp($0, "datePublished") == 0 } ?? false
-                raw.times.append((String(cString: dt), isPublished || a.pubdate))
-            }
         case .html:
             if let lang = a.lang { raw.language = String(cString: lang) }
         default:
@@ -223,7 +300,6 @@ struct HTMLTree {
     /// list; the pointers belong to the document.
     private struct Attributes {
         var property, name, itemprop, httpEquiv, content, datetime, rel, href, type, lang: UnsafePointer<UInt8>?
-        var pubdate = false
 
         init(_ n: xmlNodePtr) {
             var attribute = n.pointee.properties
@@ -233,7 +309,7 @@ struct HTMLTree {
                 let value = at.pointee.children?.pointee.content.map { UnsafePointer($0) }
                 switch key[0] {
                 case UInt8(ascii: "p"):
-                    if strcmp(key, "property") == 0 { property = value } else if strcmp(key, "pubdate") == 0 { pubdate = true }
+                    if strcmp(key, "property") == 0 { property = value }
                 case UInt8(ascii: "n"):
                     if strcmp(key, "name") == 0 { name = value }
                 case UInt8(ascii: "i"):
@@ -267,6 +343,26 @@ struct HTMLTree {
     }
 }
 
+/// An attribute that may state a date, on element `node` of the flat tree.
+struct DateAttribute {
+    /// What the attribute says the date is.
+    enum Kind: UInt8 {
+        /// `<time datetime>`.
+        case time
+        /// A date attribute of no stated role on another element (`data-date`, `datetime` on a `span`).
+        case attribute
+        /// `itemprop="datePublished"`, `<time pubdate>`, `data-published`.
+        case itempropPublished
+        /// `itemprop="dateModified"`, `data-modified`.
+        case itempropModified
+    }
+    var node: Int32
+    var kind: Kind
+    /// The attribute's name (`datetime`, `data-published`, `itemprop`).
+    var name: String
+    var value: String
+}
+
 /// Metadata as found on the page, before interpretation.
 struct RawMetadata {
     /// `<title>` text.
@@ -277,8 +373,6 @@ struct RawMetadata {
     var canonical: String?
     /// Bodies of `application/ld+json` scripts.
     var jsonLD: [String] = []
-    /// `datetime` of `time` elements, and whether the element marks itself as the publication date.
-    var times: [(String, Bool)] = []
     /// `lang` of the `html` element.
     var language: String?
 }

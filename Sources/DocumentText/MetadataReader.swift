@@ -1,75 +1,37 @@
 import ClaimModel
 import Foundation
 
-/// Turns what a page states about itself (meta tags, JSON-LD, `time` elements, the `html`
-/// element, a dateline) into ``ClaimModel/DocumentMetadata``.
-///
-/// The publication date is taken, in this order, from: meta date tags
-/// (`article:published_time` first), JSON-LD `datePublished`, a `time` element's `datetime`, and
-/// a dateline in the first lines of the text. Later sources only fill what earlier ones left.
+/// Turns what a page states about itself (meta tags, JSON-LD, the `html` element) into
+/// ``ClaimModel/DocumentMetadata``; the publication date is ``PublicationDate``'s, and
+/// ``dateline(in:)`` reads a date from the first lines of a text.
 enum MetadataReader {
-    /// Meta names that carry the publication date, in order of trust.
-    static let dateKeys = [
-        "article:published_time", "og:article:published_time", "article:published", "og:published_time",
-        "datepublished", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
-        "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
-        "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
-        "og:pubdate", "citation_publication_date", "citation_date", "release_date", "last-modified",
-        "article:modified_time", "datemodified",
-    ]
-
-    static func read(_ raw: RawMetadata, text: String) -> DocumentMetadata {
+    /// Reads a parsed page's metadata; the publication date comes from ``PublicationDate``,
+    /// whose fallback (a modification date, a date alone on a line) is returned apart: the
+    /// caller uses it only when the article text's dateline gives no date.
+    static func read(_ raw: RawMetadata, tree: borrowing HTMLTree) -> (DocumentMetadata, fallback: (date: CalendarDate, source: String)?) {
         var md = DocumentMetadata()
         var meta = [String: String]()
         for (k, v) in raw.meta where meta[k] == nil && !v.isEmpty { meta[k] = v }
-        // JSON-LD is parsed only when meta tags leave a field open (it can be large).
-        lazy var ld = raw.jsonLD.flatMap(jsonLDObjects)
+        // JSON-LD is parsed only when a field needs it (it can be large).
+        var parsed: [[String: Any]]? = nil
+        func ld() -> [[String: Any]] {
+            if let parsed { return parsed }
+            let objects = raw.jsonLD.flatMap(jsonLDObjects)
+            parsed = objects
+            return objects
+        }
+        fill(&md, meta: meta, raw: raw, ld: ld)
+        let found = PublicationDate.find(meta: meta, jsonLD: ld, raw: raw, tree: tree, language: md.language,
+                                        title: md.title ?? raw.title)
+        md.published = found.date
+        md.publishedSource = found.source
+        return (md, found.fallback)
+    }
 
-        // Date.
-        for key in dateKeys {
-            if let v = meta[key], let d = DateText.parse(v) {
-                md.published = d
-                md.publishedSource = "meta \(key)"
-                break
-            }
-        }
-        if md.published == nil {
-            for object in ld {
-                if let v = object["datePublished"] as? String ?? object["dateCreated"] as? String,
-                   let d = DateText.parse(v) {
-                    md.published = d
-                    md.publishedSource = "json-ld datePublished"
-                    break
-                }
-            }
-        }
-        if md.published == nil {
-            // JSON-LD that does not parse (trailing commas, comments) still names its date
-            for json in raw.jsonLD {
-                if let v = scanJSONString(json, key: "datePublished"), let d = DateText.parse(v) {
-                    md.published = d
-                    md.publishedSource = "json-ld datePublished"
-                    break
-                }
-            }
-        }
-        if md.published == nil {
-            let ordered = raw.times.filter { $0.1 } + raw.times.filter { !$0.1 }
-            for (v, _) in ordered {
-                if let d = DateText.parse(v) {
-                    md.published = d
-                    md.publishedSource = "time datetime"
-                    break
-                }
-            }
-        }
-        if md.published == nil, let d = dateline(in: text) {
-            md.published = d
-            md.publishedSource = "dateline"
-        }
-
+    /// The fields other than the date.
+    static func fill(_ md: inout DocumentMetadata, meta: [String: String], raw: RawMetadata, ld: () -> [[String: Any]]) {
         // Title.
-        if let t = meta["og:title"] ?? meta["twitter:title"] ?? ld.lazy.compactMap({ $0["headline"] as? String }).first
+        if let t = meta["og:title"] ?? meta["twitter:title"] ?? ld().lazy.compactMap({ $0["headline"] as? String }).first
             ?? meta["title"] ?? meta["headline"] {
             md.title = clean(t)
         } else if let t = raw.title {
@@ -81,7 +43,7 @@ enum MetadataReader {
             ?? meta["sailthru.author"] ?? meta["parsely-author"], !a.hasPrefix("http") {
             md.author = clean(a.hasPrefix("By ") ? String(a.dropFirst(3)) : a)
         } else {
-            for object in ld {
+            for object in ld() {
                 if let name = authorName(object["author"]) {
                     md.author = clean(name)
                     break
@@ -90,18 +52,17 @@ enum MetadataReader {
         }
 
         // URL, site, language, summary.
-        md.url = raw.canonical ?? meta["og:url"] ?? ld.lazy.compactMap { $0["url"] as? String }.first
-        md.siteName = (meta["og:site_name"] ?? ld.lazy.compactMap { publisherName($0["publisher"]) }.first
+        md.url = raw.canonical ?? meta["og:url"] ?? ld().lazy.compactMap { $0["url"] as? String }.first
+        md.siteName = (meta["og:site_name"] ?? ld().lazy.compactMap { publisherName($0["publisher"]) }.first
             ?? meta["application-name"]).map(clean)
         if let lang = raw.language ?? meta["content-language"] ?? meta["og:locale"]
-            ?? ld.lazy.compactMap({ $0["inLanguage"] as? String }).first {
+            ?? ld().lazy.compactMap({ $0["inLanguage"] as? String }).first {
             md.language = lang.replacingOccurrences(of: "_", with: "-").trimmingSpaces()
         }
         if let d = meta["description"] ?? meta["og:description"] { md.summary = clean(d) }
         for field in [\DocumentMetadata.title, \.author, \.url, \.siteName, \.language, \.summary] {
             if md[keyPath: field]?.isEmpty == true { md[keyPath: field] = nil }
         }
-        return md
     }
 
     /// A date in the first lines of the text: `NEW YORK, Oct. 1, 2025 (Reuters) —`,
@@ -119,7 +80,10 @@ enum MetadataReader {
                 // every date form has a digit
                 if line.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
                     let head = Substring(text[start..<end]).prefix(160)
-                    if let d = DateText.firstDate(in: DateText.tokens(head), strict: true) { return d }
+                    if let d = DateText.firstDate(in: DateText.tokens(head), strict: true),
+                       DateText.plausibleYears.contains(d.year), d <= PublicationDate.today() {
+                        return d
+                    }
                 }
             }
             start = end < u.endIndex ? u.index(after: end) : end

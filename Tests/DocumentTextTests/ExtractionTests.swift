@@ -120,7 +120,7 @@ struct ExtractionTests {
         let md = try reader.read(Array(Self.newsPage.utf8), fileName: "slide.html").metadata
         #expect(md.title == "Stocks slide as tariff threat returns")
         #expect(md.published?.description == "2025-10-10")
-        #expect(md.publishedSource == "meta article:published_time")
+        #expect(md.publishedSource == "meta:article:published_time")
         #expect(md.author == "Jane Roe")
         #expect(md.url == "https://example.com/markets/stocks-slide")
         #expect(md.siteName == "Market Desk")

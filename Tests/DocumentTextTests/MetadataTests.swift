@@ -20,7 +20,7 @@ struct MetadataTests {
         <meta property="article:published_time" content="9999-12-31">
         """, "<time datetime=\"2019-11-19\">Nov. 19</time>" + body)
         #expect(md.published?.description == "2019-11-19")
-        #expect(md.publishedSource == "time datetime")
+        #expect(md.publishedSource == "time:datetime")
         #expect(try read(#"<meta name="date" content="0001-01-01">"#).published == nil)
     }
 
@@ -34,7 +34,7 @@ struct MetadataTests {
            "publisher":{"@type":"Organization","name":"The Ledger"}}]}</script>
         """)
         #expect(md.published?.description == "2025-10-01")
-        #expect(md.publishedSource == "json-ld datePublished")
+        #expect(md.publishedSource == "json-ld:datePublished")
         #expect(md.title == "Q3 in review")
         #expect(md.author == "A. Writer, B. Writer")
         #expect(md.siteName == "The Ledger")
@@ -55,14 +55,18 @@ struct MetadataTests {
         #expect(md.published?.description == "2025-10-02")
         let timeOnly = try read("", "<time datetime=\"2025-10-04T10:00\">Oct 4</time>" + body)
         #expect(timeOnly.published?.description == "2025-10-04")
-        #expect(timeOnly.publishedSource == "time datetime")
+        #expect(timeOnly.publishedSource == "time:datetime")
     }
 
-    @Test("a dateline in the first lines dates an otherwise undated page")
+    @Test("a dateline in the first lines dates an otherwise undated page (read as a line of the page near its start)")
     func dateline() throws {
         let md = try read("", "<p>NEW YORK, Oct. 10, 2025 (Wire) — Stocks tumbled on Friday after a week of calm, with the S&amp;P 500 down 2.7%.</p>")
         #expect(md.published?.description == "2025-10-10")
-        #expect(md.publishedSource == "dateline")
+        #expect(md.publishedSource == "page-text")
+        // a plain-text file has only its text: the dateline rule reads its first lines
+        let text = try reader.read(Array("Markets wrap\n\nNEW YORK, Oct. 10, 2025 (Wire) — Stocks tumbled.\n".utf8), fileName: "w.txt")
+        #expect(text.metadata.published?.description == "2025-10-10")
+        #expect(text.metadata.publishedSource == "dateline")
     }
 
     @Test("the title falls back to <title> without the site name")
