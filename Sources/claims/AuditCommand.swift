@@ -10,7 +10,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "A market data folder to check claims against (see `claims metrics`).")
     var data: String?
 
-    @Option(name: .long, help: "text, jsonl (the findings contract), json (one object with a summary) or html (one self-contained page).")
+    @Option(name: .long, help: "text, jsonl (the findings contract), json (one object with a summary), html (one self-contained page) or sarif (SARIF 2.1.0, for code-scanning viewers).")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
@@ -25,7 +25,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Write the reported findings to this file as a baseline.")
     var writeBaseline: String?
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json, html }
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl, json, html, sarif }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case caveated, minor, major, never }
 
     /// Loads `--data` (or the first of `fallbacks` that exists); warnings for unreadable files.
@@ -77,6 +77,10 @@ struct ReportOptions: ParsableArguments {
             text += report.findings.map { FindingOutput.json($0) }.joined(separator: ",") + "]}\n"
         case .text:
             text = FindingText(database: database, colour: out == nil && isatty(1) != 0).render(report)
+        case .sarif:
+            text = SARIFReport.render(report, version: Claims.configuration.version, baseFolder: FileManager.default.currentDirectoryPath) {
+                (try? database.documentText(path: $0)) ?? nil
+            }
         case .html:
             let documents = report.claimsByPath.map { entry in
                 HTMLReport.DocumentView(name: entry.claims.first?.doc ?? entry.path,

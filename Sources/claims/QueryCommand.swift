@@ -105,13 +105,21 @@ extension Claims {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Option(name: .long, help: "jsonl, json, csv or text (default: jsonl).")
-        var format: ClaimOutput.Format = .jsonl
+        @Option(name: .long, help: "jsonl, json, csv, text, or claimreview (one schema.org ClaimReview JSON-LD object a line for every checked claim) (default: jsonl).")
+        var format: ExportFormat = .jsonl
+
+        enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, json, csv, text, claimreview }
 
         func run() throws {
             try StoreFailure.report {
                 let database = try storeOptions.open()
-                ClaimPrinter.print(try database.claims(matching: ClaimQuery()), format: format)
+                if let claimFormat = ClaimOutput.Format(rawValue: format.rawValue) {
+                    ClaimPrinter.print(try database.claims(matching: ClaimQuery()), format: claimFormat)
+                } else {
+                    let output = StandardOutput()
+                    output.write(Array(ClaimReviewExport.render(try database.claimsForCheck(), version: Claims.configuration.version).utf8))
+                    output.flush()
+                }
             }
         }
     }

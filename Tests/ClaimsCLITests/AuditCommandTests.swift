@@ -65,6 +65,104 @@ struct AuditCommandTests {
         #expect(!r.stdout.contains("\u{1B}["))  // no colour when stdout is not a terminal
     }
 
+    @Test("--format sarif: a SARIF 2.1.0 log with the schema's required properties, one result per finding, every location on its quote",
+          .enabled(if: present, "Corpus not present"))
+    func sarif() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // run from the package root, so the Corpus files get %SRCROOT%-relative URIs
+        let r = try runProcess(binary, ["audit", "Corpus", "--store", folder.path("c.sqlite"), "--format", "sarif", "--quiet"],
+                               currentDirectory: TestPaths.packageRoot)
+        #expect(r.status == 1, "\(r.stderr)")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        let run = runs[0]
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect((driver["name"] as? String)?.isEmpty == false)
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        for rule in rules { #expect(RuleCatalog.check(rule["id"] as? String ?? "") != nil, "\(rule)") }
+        let base = try #require(((run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any])?["uri"] as? String)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let expected = try String(contentsOf: TestPaths.corpus.appendingPathComponent("expected/findings.jsonl"), encoding: .utf8)
+        let severities = try expected.split(separator: "\n").map { line in
+            try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["severity"] as? String)
+        }
+        #expect(results.count == severities.count)
+        let levels: [String: String] = ["major": "error", "minor": "warning", "caveated": "note"]
+        #expect(results.compactMap { $0["level"] as? String }.sorted() == severities.compactMap { levels[$0] }.sorted())
+        var located = 0
+        for result in results {
+            #expect(((result["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+            let ruleId = try #require(result["ruleId"] as? String)
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(rules[index]["id"] as? String == ruleId)
+            let locations = try #require(result["locations"] as? [[String: Any]])
+            #expect(!locations.isEmpty)
+            for location in locations {
+                let physical = try #require(location["physicalLocation"] as? [String: Any])
+                let artifact = try #require(physical["artifactLocation"] as? [String: Any])
+                var uri = try #require(artifact["uri"] as? String)
+                if artifact["uriBaseId"] as? String == "%SRCROOT%" { uri = base + uri }
+                let file = try #require(URL(string: uri)).path
+                let region = try #require(physical["region"] as? [String: Any], "every Corpus quote is found in its file")
+                let line = try #require(region["startLine"] as? Int), column = try #require(region["startColumn"] as? Int)
+                let snippet = try #require((region["snippet"] as? [String: Any])?["text"] as? String)
+                #expect(line >= 1 && column >= 1 && !snippet.isEmpty)
+                let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                let text = Array(lines[line - 1].unicodeScalars)
+                let at = String(String.UnicodeScalarView(text.dropFirst(column - 1).prefix(snippet.unicodeScalars.count)))
+                #expect(at == snippet, "\(file):\(line):\(column) holds \(at), not \(snippet)")
+                located += 1
+            }
+        }
+        #expect(located >= results.count)
+    }
+
+    @Test("export --format claimreview: one ClaimReview per checked claim, each field the stored claim's",
+          .enabled(if: present, "Corpus not present"))
+    func claimReview() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = folder.path("c.sqlite")
+        _ = try runProcess(binary, ["audit", TestPaths.corpus.path, "--store", store, "--quiet", "--format", "jsonl"])
+        let stored = try runProcess(binary, ["export", "--store", store])
+        let reviews = try runProcess(binary, ["export", "--store", store, "--format", "claimreview"])
+        #expect(reviews.status == 0, "\(reviews.stderr)")
+        func objects(_ s: String) throws -> [[String: Any]] {
+            try s.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        }
+        var claims: [String: [String: Any]] = [:]
+        for c in try objects(stored.stdout) where c["verdict"] is String { claims["\(c["doc"]!):\(c["start"]!)"] = c }
+        let parsed = try objects(reviews.stdout)
+        #expect(parsed.count == claims.count && parsed.count > 200)
+        let names = ["supported": "Supported", "contradicted": "Contradicted", "unverifiable": "Unverifiable"]
+        for review in parsed {
+            #expect(review["@context"] as? String == "https://schema.org" && review["@type"] as? String == "ClaimReview")
+            let item = try #require(review["itemReviewed"] as? [String: Any])
+            let appearance = try #require(item["appearance"] as? [String: Any])
+            var properties: [String: Any] = [:]
+            for p in try #require(review["additionalProperty"] as? [[String: Any]]) { properties[p["name"] as! String] = p["value"] }
+            let key = "\(appearance["name"]!):\(properties["start"]!)"
+            let claim = try #require(claims[key], "\(key) is not a stored checked claim")
+            #expect(review["claimReviewed"] as? String == claim["quote"] as? String)
+            #expect(item["text"] as? String == claim["sentence"] as? String)
+            #expect((appearance["url"] as? String)?.hasSuffix("/" + (claim["doc"] as! String)) == true)
+            let rating = try #require(review["reviewRating"] as? [String: Any])
+            #expect(rating["alternateName"] as? String == names[claim["verdict"] as! String])
+            #expect((properties["value"] as? NSNumber)?.doubleValue == (claim["value"] as? NSNumber)?.doubleValue)
+            #expect((properties["end"] as? NSNumber)?.intValue == (claim["end"] as? NSNumber)?.intValue)
+            for field in ["unit", "bound", "metric", "subject", "direction"] {
+                #expect(properties[field] as? String == claim[field] as? String, "\(key) \(field)")
+            }
+            let period = claim["period"] as? [String: Any]
+            #expect(properties["period_start"] as? String == period?["start"] as? String, "\(key) period")
+            #expect(properties["period_end"] as? String == period?["end"] as? String, "\(key) period")
+            #expect((properties["tolerance"] as? String)?.hasPrefix("[") == true || (properties["tolerance"] as? String)?.hasPrefix("(") == true)
+        }
+    }
+
     @Test("fail-on, baselines, isolated audits and json output", .enabled(if: present, "Corpus not present"))
     func options() throws {
         let folder = try TemporaryFolder()
