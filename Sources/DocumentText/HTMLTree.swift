@@ -141,10 +141,12 @@ struct HTMLTree {
         var pubdate = false
         var title: UnsafePointer<UInt8>? = nil
         defer {
-            if t == .abbr, let v = title, dateAttributes.count < 200, !h.isDisjoint(with: [.published, .updated, .dated]) {
-                // hAtom: <abbr class="published" title="2008-06-20T10:00:00">June 20</abbr>
+            if let v = title, dateAttributes.count < 200, HTMLTree.hasDigits(v) {
+                // hAtom: <abbr class="published" title="2008-06-20T10:00:00">June 20</abbr>; a
+                // relative time with its date as a tooltip: <span title="07.02.2024, 09:15">vor 3 Stunden</span>
                 let kind: DateAttribute.Kind = h.contains(.published) ? .itempropPublished : h.contains(.updated) ? .itempropModified : .attribute
-                dateAttributes.append(DateAttribute(node: index, kind: kind, name: "abbr-title", value: String(String(cString: v).prefix(120))))
+                dateAttributes.append(DateAttribute(node: index, kind: kind, name: t == .abbr ? "abbr-title" : "title",
+                                                    value: String(String(cString: v).prefix(120))))
             } else if let kind = itempropDate, dateAttributes.count < 200 {
                 // <span itemprop="datePublished" content="…"> or with the date as its text
                 let value = (content ?? dateValue).map { String(cString: $0) } ?? HTMLTree.textContent(n) ?? ""
@@ -194,13 +196,23 @@ struct HTMLTree {
                 content = value.map { UnsafePointer($0) }
             case (UInt8(ascii: "p"), UInt8(ascii: "u")) where strcmp(name, "pubdate") == 0:
                 pubdate = true
-            case (UInt8(ascii: "t"), UInt8(ascii: "i")) where t == .abbr && strcmp(name, "title") == 0:
+            case (UInt8(ascii: "t"), UInt8(ascii: "i")) where (t == .abbr || t == .span || t == .time || t == .small) && strcmp(name, "title") == 0:
                 title = value.map { UnsafePointer($0) }
             default:
                 break
             }
         }
         return h
+    }
+
+    /// True when a C string holds a digit within its first 64 bytes.
+    static func hasDigits(_ v: UnsafePointer<UInt8>) -> Bool {
+        var i = 0
+        while v[i] != 0 && i < 64 {
+            if v[i] >= 0x30 && v[i] <= 0x39 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The kind of date a `data-*` attribute names, from the part after `data-`: publication

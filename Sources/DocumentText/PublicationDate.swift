@@ -67,17 +67,33 @@ enum PublicationDate {
         "lastmodified", "last_modified", "last_updated", "lastmod", "modified", "article.updated",
     ]
 
-    /// Words before a visible date that make it a modification date.
-    static let updateLabels: Set<String> = [
-        "updated", "update", "modified", "aktualisiert", "geändert", "actualizado", "actualización", "aggiornato",
-        "aggiornamento", "bijgewerkt", "atualizado", "revised", "edited", "jour", "modifié", "actualisé",
-    ]
+    /// What the words before a visible date say it is.
+    enum Label {
+        /// "Published", "Veröffentlicht am", "Publié le", "geschrieben am".
+        case publication
+        /// "Updated", "Aktualisiert", "Mis à jour": a modification date.
+        case update
+        /// "Termin", "Event", "Next release", "Nächste Veröffentlichung", "Deadline": a date of
+        /// something else, never the page's publication.
+        case other
+    }
 
-    /// Words before a visible date that make it a publication date.
-    static let publishLabels: Set<String> = [
-        "published", "posted", "publié", "publie", "veröffentlicht", "erstellt", "publicado", "pubblicato",
-        "gepubliceerd", "geplaatst", "created", "first", "erschienen", "publicada",
-    ]
+    /// Label words, lower case. A date takes the label of the last label word before it.
+    static let labels: [String: Label] = {
+        var table: [String: Label] = [:]
+        for w in ["updated", "update", "modified", "aktualisiert", "geändert", "actualizado", "actualización",
+                  "aggiornato", "aggiornamento", "bijgewerkt", "atualizado", "revised", "edited", "jour", "modifié",
+                  "actualisé"] { table[w] = .update }
+        for w in ["published", "posted", "publié", "publie", "veröffentlicht", "erstellt", "publicado", "pubblicato",
+                  "gepubliceerd", "geplaatst", "created", "first", "erschienen", "publicada", "geschrieben", "verfasst",
+                  "written", "stand", "écrit", "redigé", "rédigé"] { table[w] = .publication }
+        for w in ["termin", "termine", "veranstaltung", "event", "events", "webinar", "seminar", "konferenz", "conference",
+                  "tagung", "deadline", "frist", "anmeldeschluss", "anmeldung", "registration", "next", "nächste", "nächster",
+                  "nächsten", "prochaine", "prochain", "upcoming", "when", "wann", "hauptversammlung", "meeting",
+                  "séminaire", "réunion", "évènement", "événement", "bis", "until", "expires", "gültig",
+                  "valid"] { table[w] = .other }
+        return table
+    }()
 
     /// The most visible sites read from one page, and the furthest a site may lie from the title.
     static let maxSites = 400
@@ -266,7 +282,10 @@ enum PublicationDate {
             if h.contains(.elsewhere) || h.contains(.comments) || t == .footer || t == .nav || t == .aside {
                 let end = Int(tree.end[i])
                 let holdsAnchor = anchor.map { $0 >= i && $0 < end } ?? (end - i > tree.count / 3)
-                if !holdsAnchor { c.elsewhere = true }
+                // an article's own footer (a <footer> inside the <article> that holds the title)
+                // carries the article's date, unlike the page's footer
+                let ownFooter = t == .footer && !h.contains(.comments) && anchor.map { insideArticle(i, of: $0, tree) } == true
+                if !holdsAnchor && !ownFooter { c.elsewhere = true }
             }
             i = Int(tree.parent[i])
             depth += 1
@@ -274,29 +293,47 @@ enum PublicationDate {
         return c
     }
 
-    /// The node dates are measured from: the heading (`h1`, else `h2`) that carries the page's
-    /// title, else the first `h1` outside other pages' regions, else the start of the `article`
+    /// True when node `i` lies inside the nearest `article` element around the anchor.
+    static func insideArticle(_ i: Int, of anchor: Int, _ tree: borrowing HTMLTree) -> Bool {
+        var a = anchor
+        var depth = 0
+        while a >= 0 && depth < 40 {
+            if tree.tag[a] == .article { return i > a && i < Int(tree.end[a]) }
+            a = Int(tree.parent[a])
+            depth += 1
+        }
+        return false
+    }
+
+    /// The node dates are measured from: the heading (`h1` to `h3`) that carries most of the
+    /// page's title, else the first `h1` outside other pages' regions, else the start of the `article`
     /// or `main` element, else the top. A site's logo is often an `h1` too.
     static func anchorNode(_ tree: borrowing HTMLTree, title: String?) -> Int {
         if let title, let key = titleKey(Substring(title)), key.count >= 12 {
-            for level in [Tag.h1, .h2] {
-                var seen = 0
-                for i in 0..<tree.count where tree.tag[i] == level {
-                    seen += 1
-                    if seen > 40 { break }
-                    var text = ""
-                    for j in (i + 1)..<Int(tree.end[i]) where tree.tag[j] == .text {
-                        if let p = tree.textPointer[j] {
-                            text += String(decoding: UnsafeBufferPointer(start: p, count: Int(tree.textLength[j])), as: UTF8.self)
-                        }
-                        if text.utf8.count > 400 { break }
+            // the heading that carries most of the title: a blog's name in an h1 loses to the
+            // post's title in an h3 when the page title holds both
+            var best = -1
+            var bestLength = 0
+            var seen = 0
+            for i in 0..<tree.count where tree.tag[i] == .h1 || tree.tag[i] == .h2 || tree.tag[i] == .h3 {
+                seen += 1
+                if seen > 60 { break }
+                var text = ""
+                for j in (i + 1)..<Int(tree.end[i]) where tree.tag[j] == .text {
+                    if let p = tree.textPointer[j] {
+                        text += String(decoding: UnsafeBufferPointer(start: p, count: Int(tree.textLength[j])), as: UTF8.self)
                     }
-                    if let heading = titleKey(Substring(text)), heading.count >= 12,
-                       key.contains(heading.prefix(40)) || heading.contains(key.prefix(40)) {
-                        return i
-                    }
+                    if text.utf8.count > 400 { break }
+                }
+                guard let heading = titleKey(Substring(text)), heading.count >= 12,
+                      key.contains(heading.prefix(40)) || heading.contains(key.prefix(40)) else { continue }
+                let length = min(heading.count, key.count)
+                if length > bestLength {
+                    best = i
+                    bestLength = length
                 }
             }
+            if best >= 0 { return best }
         }
         if tree.firstHeading >= 0, !context(of: Int(tree.firstHeading), tree).elsewhere { return Int(tree.firstHeading) }
         for i in 0..<tree.count where tree.tag[i] == .h1 {
@@ -366,25 +403,22 @@ enum PublicationDate {
         for candidate in candidates {
             let tokens = candidate.tokens
             let context = context(of: candidate.node, tree, anchor: anchor)
-            // a two-digit year only where the page's markup names a date
-            if candidate.shortYear && !context.dated { continue }
-            var label: Bool? = nil
+            var label: Label? = nil
             if candidate.label >= 0, let p = tree.textPointer[candidate.label] {
                 let bytes = UnsafeBufferPointer(start: p, count: Int(tree.textLength[candidate.label]))
                 label = labelOf(DateText.tokens(Substring(String(decoding: bytes, as: UTF8.self))))
             }
             var k = 0
             while k < tokens.count {
-                guard let (date, taken) = DateText.date(at: k, in: tokens, strict: true, order: order,
-                                                        shortYears: candidate.shortYear) else {
-                    if case .word(let w) = tokens[k] {
-                        if updateLabels.contains(w) { label = true } else if publishLabels.contains(w) { label = false }
-                    }
+                // a two-digit year only where the markup or a label says a date stands there
+                let shortYears = candidate.shortYear && (context.dated || label == .publication)
+                guard let (date, taken) = DateText.date(at: k, in: tokens, strict: true, order: order, shortYears: shortYears) else {
+                    if case .word(let w) = tokens[k], let l = labels[w] { label = l }
                     k += 1
                     continue
                 }
-                if DateText.plausibleYears.contains(date.year) {
-                    let updated = label ?? context.updated
+                if DateText.plausibleYears.contains(date.year), label != .other {
+                    let updated = label.map { $0 == .update } ?? context.updated
                     sites.append(Site(node: candidate.node, date: date, dated: context.dated, elsewhere: context.elsewhere,
                                       updated: updated, source: context.dated ? "byline-text" : "page-text",
                                       utcLike: false, short: candidate.short))
@@ -401,13 +435,11 @@ enum PublicationDate {
         return TextDecoding.containsASCII(b, "copyright", within: b.count) || TextDecoding.containsASCII(b, "(c) ", within: b.count)
     }
 
-    /// True for "updated" words, false for "published" words, nil for neither: the last one wins.
-    static func labelOf(_ tokens: [DateText.Token]) -> Bool? {
-        var label: Bool? = nil
+    /// The label of the last label word of a text, if any.
+    static func labelOf(_ tokens: [DateText.Token]) -> Label? {
+        var label: Label? = nil
         for t in tokens {
-            if case .word(let w) = t {
-                if updateLabels.contains(w) { label = true } else if publishLabels.contains(w) { label = false }
-            }
+            if case .word(let w) = t, let l = labels[w] { label = l }
         }
         return label
     }

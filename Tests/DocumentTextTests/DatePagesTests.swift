@@ -14,7 +14,15 @@ struct DatePagesTests {
         var accuracy: Double
     }
 
-    struct Baselines: Decodable { var dates: Floors }
+    struct Baselines: Decodable {
+        var dates: Floors
+        var datesHoldout: Floors
+
+        enum CodingKeys: String, CodingKey {
+            case dates
+            case datesHoldout = "dates_holdout"
+        }
+    }
 
     struct Page {
         var file: String
@@ -24,8 +32,10 @@ struct DatePagesTests {
     }
 
     static let folder = TestPaths.packageRoot.appendingPathComponent("Tests/DatePages")
+    /// Pages written apart from the rules, to measure them on layouts they were not shaped on.
+    static let holdout = TestPaths.packageRoot.appendingPathComponent("Tests/DatePagesHoldout")
 
-    static func pages() throws -> [Page] {
+    static func pages(in folder: URL = folder) throws -> [Page] {
         let table = try String(contentsOf: folder.appendingPathComponent("expected.tsv"), encoding: .utf8)
         return table.split(separator: "\n").dropFirst().compactMap { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -47,11 +57,29 @@ struct DatePagesTests {
         for language in ["en", "de", "fr"] {
             #expect(pages.filter { $0.language == language }.count >= 15, "language \(language) has too few pages")
         }
+        let (accuracy, wrong) = try Self.score(pages, in: Self.folder)
+        #expect(accuracy >= floors.accuracy, "accuracy \(accuracy) below \(floors.accuracy): \(wrong.joined(separator: "; "))")
+        print("DatePagesTests: accuracy \(accuracy); wrong: \(wrong)")
+    }
+
+    @Test("the held-out pages stay at or above their floor")
+    func holdout() throws {
+        let floors = try JSONDecoder().decode(Baselines.self, from: Data(contentsOf: TestPaths.packageRoot
+            .appendingPathComponent("Benchmarks/baselines.json"))).datesHoldout
+        let pages = try Self.pages(in: Self.holdout)
+        #expect(pages.count == floors.pages)
+        let (accuracy, wrong) = try Self.score(pages, in: Self.holdout)
+        #expect(accuracy >= floors.accuracy, "accuracy \(accuracy) below \(floors.accuracy): \(wrong.joined(separator: "; "))")
+        print("DatePagesTests (held out): accuracy \(accuracy); wrong: \(wrong)")
+    }
+
+    /// The share of pages whose date is the expected one, and the pages that are wrong.
+    static func score(_ pages: [Page], in folder: URL) throws -> (Double, [String]) {
         let reader = DocumentReader()
         var right = 0
         var wrong: [String] = []
         for page in pages {
-            let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(page.file)))
+            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(page.file)))
             let metadata = try reader.read(bytes, fileName: page.file).metadata
             if metadata.published?.description == page.expected {
                 right += 1
@@ -59,8 +87,6 @@ struct DatePagesTests {
                 wrong.append("\(page.file): expected \(page.expected ?? "none"), got \(metadata.published?.description ?? "none") from \(metadata.publishedSource ?? "-")")
             }
         }
-        let accuracy = Double(right) / Double(pages.count)
-        #expect(accuracy >= floors.accuracy, "accuracy \(accuracy) below \(floors.accuracy): \(wrong.joined(separator: "; "))")
-        print("DatePagesTests: accuracy \(right)/\(pages.count); wrong: \(wrong)")
+        return (Double(right) / Double(pages.count), wrong)
     }
 }

@@ -203,6 +203,47 @@ struct PublicationDateTests {
         #expect(hAtom.publishedSource == "attribute:abbr-title")
     }
 
+    @Test("an article's own footer carries its date; the page's footer and comments do not")
+    func articleFooter() throws {
+        let md = try page("", """
+        <article><header><h1>Why exporters fear a stronger dollar</h1></header><div class="entry-content">\(body)</div>
+        <footer class="entry-footer"><span class="posted-on">Posted on <time class="entry-date published" datetime="2015-06-03T08:41:17+00:00">June 3, 2015</time>
+        <time class="updated" datetime="2015-06-08T14:20:03+00:00">June 8, 2015</time></span></footer></article>
+        <div class="comments"><footer class="comment-meta"><time datetime="2015-06-04T07:00:00+00:00">June 4, 2015</time></footer></div>
+        <footer class="site-footer"><p>Last change 1 July 2015</p></footer>
+        """)
+        #expect(md.published?.description == "2015-06-03")
+    }
+
+    @Test("labels: a next release, an event or a deadline is not the publication; a tooltip's date is; 'geschrieben am' allows a two-digit year")
+    func labels() throws {
+        let release = try page("", """
+        <h1>Verbraucherpreise im Juli leicht gestiegen</h1><p>Pressemitteilung vom 07.08.2020</p>
+        <p>Nächste Veröffentlichung: 08.09.2020</p><article>\(body)</article>
+        """, lang: "de")
+        #expect(release.published?.description == "2020-08-07")
+        let event = try page("", "<h1>Webinar on rate risk for treasurers</h1><p>Event: 18 June 2020, 3 pm</p><article>\(body)</article>")
+        #expect(event.published == nil)
+        let tooltip = try page("", """
+        <h1>Bauzinsen steigen den dritten Monat in Folge</h1><span class="ts" title="07.02.2024, 09:15 Uhr">vor 3 Stunden</span>
+        <article>\(body)</article>
+        """, lang: "de")
+        #expect(tooltip.published?.description == "2024-02-07")
+        let written = try page("", "<h1>Kassenbericht des Vereins für das erste Halbjahr</h1><p><i>geschrieben am 17.6.06 von Egon</i></p><article>\(body)</article>",
+                               lang: "de")
+        #expect(written.published?.description == "2006-06-17")
+    }
+
+    @Test("the title's heading is the one that carries most of the page title (a blog's name in an h1 loses to the post's h3)")
+    func titleHeading() throws {
+        let md = try page("<title>Main Street Notes: The stimulus package and our hardware store</title>", """
+        <div class="widget Header"><h1>Main Street Notes</h1></div>
+        <div class="widget Blog"><h2 class="date-header">Thursday, February 12, 2009</h2>
+        <h3 class="post-title">The stimulus package and our hardware store</h3><div class="post-body">\(body)</div></div>
+        """)
+        #expect(md.published?.description == "2009-02-12")
+    }
+
     @Test("a modification date is better than none; a copyright year and other pages' dates are never a date")
     func fallbacks() throws {
         let modified = try page(#"<meta property="article:modified_time" content="2022-08-09T12:00:00+01:00">"#,
