@@ -4,8 +4,8 @@ import Foundation
 /// A claims database: documents, their sentences and claims, the lexicon's entities, findings,
 /// and a log of ingest runs.
 ///
-/// One protocol with one implementation per backend (SQLite through GRDB now; PostgreSQL for
-/// teams later), so the commands never know which they talk to. Every method is safe to call
+/// One protocol with one implementation per backend (SQLite through GRDB, the embedded default;
+/// PostgreSQL through PostgresNIO, for teams), so the commands never know which they talk to. Every method is safe to call
 /// from several threads and from several processes on the same database: writes are
 /// transactions, and a document with its sentences and claims is stored or replaced in one.
 ///

@@ -2,9 +2,10 @@ import CZlib
 
 /// Decompresses gzip files (`.csv.gz`) with the system zlib.
 ///
-/// zlib itself rather than a Swift wrapper: the only mirrored one (compress-nio) would bring
-/// SwiftNIO's build into a package that needs one function of it, and zlib is already on every
-/// machine that has libxml2 (`.ci/run` installs `zlib1g-dev`).
+/// zlib itself rather than a Swift wrapper: the only mirrored one, compress-nio, streams
+/// SwiftNIO `ByteBuffer`s for network bodies, while this reads one whole file with a size limit
+/// (SwiftNIO is in the build through PostgresNIO, but `MarketMetrics` does not otherwise need it);
+/// zlib is on every machine that has libxml2 (`.ci/run` installs `zlib1g-dev`).
 enum Gzip {
     /// True when the bytes start with the gzip magic number.
     static func isCompressed(_ bytes: [UInt8]) -> Bool {

@@ -90,18 +90,13 @@ extension Claims {
 
         @OptionGroup var documents: DocumentOptions
 
-        @Option(name: .long, help: "Files processed in parallel (default: all cores).")
-        var jobs: Int = ParallelRunner.coreCount
+        @OptionGroup var parallel: JobsOptions
 
         @Flag(name: .long, help: "Leave out the rule names behind each field (jsonl and json).")
         var noRules = false
 
         @Flag(name: .long, help: "Print counts and throughput (documents, sentences, claims, sentences/s) to standard error.")
         var stats = false
-
-        func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        }
 
         func run() throws {
             let lexicon = try documents.loadLexicon()
@@ -110,7 +105,7 @@ extension Claims {
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
             let loader = documents.loader(for: inputs)
-            let run = ExtractRun(loader: loader, extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs)
+            let run = ExtractRun(loader: loader, extractor: ClaimExtractor(lexicon: lexicon), jobs: parallel.count)
             let output = StandardOutput()
             var all: [Claim] = []
             if format == .csv { output.write(Array((ClaimOutput.csvHeader + "\n").utf8)) }

@@ -26,8 +26,7 @@ extension Claims {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var documents: DocumentOptions
 
-        @Option(name: .long, help: "Files processed in parallel (default: all cores).")
-        var jobs: Int = ParallelRunner.coreCount
+        @OptionGroup var parallel: JobsOptions
 
         @Flag(name: .long, help: "Remove stored documents whose files are gone.")
         var prune = false
@@ -42,7 +41,6 @@ extension Claims {
         var quiet = false
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard '\(shard)' is not K/N with 1 ≤ K ≤ N") }
             if shard != nil && prune { throw ValidationError("--prune cannot be used with --shard (each worker sees only its part)") }
             if progress && quiet { throw ValidationError("--progress and --quiet cannot be used together") }
@@ -50,7 +48,7 @@ extension Claims {
 
         func run() throws {
             try StoreFailure.report {
-                let outcome = try Self.ingest(paths, store: storeOptions, documents: documents, jobs: jobs, prune: prune,
+                let outcome = try Self.ingest(paths, store: storeOptions, documents: documents, jobs: parallel.count, prune: prune,
                                               progress: progress, quiet: quiet, shard: shard.flatMap(Shard.init))
                 if outcome.failed > 0 { throw ExitCode(2) }
             }

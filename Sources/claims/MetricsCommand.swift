@@ -32,20 +32,13 @@ extension Claims {
         @Argument(help: "What the figure is about: an entity id (SPX), a symbol (^GSPC, AAPL) or, for index figures, the index.")
         var subject: String
 
-        @Option(name: .long, help: "The figure: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var metric: Metric
+        @Option(name: .long, help: "The figure: \(Figure.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var metric: Figure
 
-        @Option(name: .long, help: "The period: 2025-Q3, 2025-H1, 2025-09, 2025 or a day 2025-09-30.")
-        var period: String?
-
-        @Option(name: .long, help: "The period's first day (with --to).")
-        var from: String?
-
-        @Option(name: .long, help: "The period's last day (with --from).")
-        var to: String?
+        @OptionGroup var window: PeriodOptions
 
         @Option(name: .long, help: "The day, for level, record, from-record, sma, ema and breadth (default: the period's last day).")
-        var on: String?
+        var on: CalendarDate?
 
         @Option(name: .long, help: "The length of a moving average, in trading days (sma, ema, breadth).")
         var days: Int = 200
@@ -68,8 +61,8 @@ extension Claims {
         @Option(name: .long, help: "text or json.")
         var format: Format = .text
 
-        /// The figures this command computes.
-        enum Metric: String, ExpressibleByArgument, CaseIterable {
+        /// The figures this command computes (not ``ClaimModel/Metric``, what a claim measures).
+        enum Figure: String, ExpressibleByArgument, CaseIterable {
             case level, `return`, points, high, low, record
             case fromRecord = "from-record"
             case sma, ema, breadth, beating, weight, concentration
@@ -81,23 +74,14 @@ extension Claims {
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         func validate() throws {
-            if period != nil, from != nil || to != nil { throw ValidationError("give --period or --from/--to, not both") }
-            if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
-            if let period, PeriodQuery.parse(period) == nil {
-                throw ValidationError("--period '\(period)' is not a period (2025-Q3, 2025-H1, 2025-09, 2025 or 2025-09-30)")
-            }
-            for (name, value) in [("--from", from), ("--to", to), ("--on", on)] {
-                if let value, CalendarDate(iso: value) == nil { throw ValidationError("\(name) '\(value)' is not a day (YYYY-MM-DD)") }
-            }
+            if (window.from == nil) != (window.to == nil) { throw ValidationError("--from and --to go together") }
             guard days >= 1 else { throw ValidationError("--days must be at least 1") }
             guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         }
 
         /// The period asked for, if any.
         var span: Period? {
-            if let period, let p = PeriodQuery.parse(period) { return Period(start: p.from, end: p.to, text: period) }
-            if let from, let to, let a = CalendarDate(iso: from), let b = CalendarDate(iso: to) { return Period(start: a, end: b) }
-            return nil
+            window.span
         }
 
         func run() throws {
@@ -132,7 +116,7 @@ extension Claims {
         }
 
         private func needDay() throws(NotComputable) -> CalendarDate {
-            if let on, let d = CalendarDate(iso: on) { return d }
+            if let on { return on }
             if let span { return span.end }
             throw NotComputable("\(metric.rawValue) needs --on DAY (or a period, whose last day is used)")
         }

@@ -1,3 +1,5 @@
+import ClaimModel
+import ClaimsKit
 import Foundation
 
 /// Buffered standard output: one write call per 64 KB rather than per line.
@@ -39,5 +41,33 @@ extension StandardError {
     static func write(_ text: String) {
         let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { raw in _ = Foundation.write(2, raw.baseAddress!, raw.count) }
+    }
+}
+
+/// Writes claims read from the store in one of the claim formats.
+/// Prints claims in one of the claim formats on standard output.
+enum ClaimPrinter {
+    static func print(_ claims: [Claim], format: ClaimOutput.Format) {
+        let output = StandardOutput()
+        switch format {
+        case .jsonl:
+            var buffer: [UInt8] = []
+            for c in claims {
+                ClaimOutput.json(c, into: &buffer)
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 16 { output.write(buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            output.write(buffer)
+        case .json:
+            output.write(Array("[".utf8))
+            for (i, c) in claims.enumerated() { output.write(Array(((i == 0 ? "\n" : ",\n") + ClaimOutput.json(c)).utf8)) }
+            output.write(Array("\n]\n".utf8))
+        case .csv:
+            output.write(Array((ClaimOutput.csvHeader + "\n").utf8))
+            for c in claims { output.write(Array((ClaimOutput.csv(c) + "\n").utf8)) }
+        case .text:
+            output.write(Array(ClaimOutput.table(claims).utf8))
+        }
+        output.flush()
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// The `--store` option every command that reads or writes the claims database shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The claims database: a file path (SQLite; default ./claims.sqlite, or $CLAIMS_STORE).")
+    @Option(name: .long, help: "The claims database: a file path (SQLite; default ./claims.sqlite, or $CLAIMS_STORE) or a postgres://user@host:port/database URL (PostgreSQL).")
     var store: String?
 
     /// The location named by `--store`, then `CLAIMS_STORE`, then the default.

@@ -27,13 +27,11 @@ extension Claims {
         @Option(name: .long, help: "text: the article text; json: the document (metadata, blocks, text), one JSON object a line.")
         var format: TextRun.Format = .text
 
-        @Option(name: .long, help: "Files processed in parallel (default: all cores).")
-        var jobs: Int = ParallelRunner.coreCount
+        @OptionGroup var parallel: JobsOptions
 
         @OptionGroup var reading: ReadingOptions
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard !paths.isEmpty else { throw ValidationError("give at least one PATH") }
         }
 
@@ -42,7 +40,7 @@ extension Claims {
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
             let loader = reading.loader(for: inputs)
-            let run = TextRun(loader: loader, format: format, outputFolder: out, jobs: jobs)
+            let run = TextRun(loader: loader, format: format, outputFolder: out, jobs: parallel.count)
             let output = StandardOutput()
             // Several documents on standard output get `head`-style headers between them.
             let headers = out == nil && format == .text && inputs.count > 1
