@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
 #   TARGET: FuzzDocumentText | FuzzExtraction | FuzzPriceFile | FuzzUserFiles
 #
-# The seeds are Tests/Fuzz/TARGET (our own small files, committed) and our Corpus articles (or,
+# The seeds are Tests/Fuzz/TARGET (our own small files, committed) and our Corpus articles (and,
+# for DocumentText, the date pages of Tests/DatePages and Tests/DatePagesHoldout; or,
 # for price files, Corpus/market; for the user's TSV files, our Lexicons/en); the growing corpus lives in
 # .build-fuzz/corpus/TARGET, so the committed seeds stay as they are. An input that crashes, trips
 # the sanitizer, takes over 1 s (-timeout=1) or needs over 2 GB is written to
@@ -26,13 +27,14 @@ ARTIFACTS=.build-fuzz/artifacts/$TARGET
 mkdir -p "$CORPUS" "$ARTIFACTS"
 LOG=.build-fuzz/$TARGET.log
 case $TARGET in
-  FuzzPriceFile) EXTRA_SEEDS=Corpus/market ;;
-  FuzzUserFiles) EXTRA_SEEDS=Lexicons/en ;;
-  *) EXTRA_SEEDS=Corpus ;;
+  FuzzPriceFile) EXTRA_SEEDS=(Corpus/market) ;;
+  FuzzUserFiles) EXTRA_SEEDS=(Lexicons/en) ;;
+  FuzzDocumentText) EXTRA_SEEDS=(Corpus Tests/DatePages Tests/DatePagesHoldout) ;;  # pages of every date layout
+  *) EXTRA_SEEDS=(Corpus) ;;
 esac
 
 set +e
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$BIN" "$CORPUS" "Tests/Fuzz/$TARGET" "$EXTRA_SEEDS" \
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$BIN" "$CORPUS" "Tests/Fuzz/$TARGET" "${EXTRA_SEEDS[@]}" \
   -max_total_time="$SECONDS_TO_RUN" -runs=10000000 -timeout=1 -rss_limit_mb=2048 -max_len=16384 \
   -artifact_prefix="$ARTIFACTS/" -print_final_stats=1 "$@" 2> "$LOG"
 status=$?
