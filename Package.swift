@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "CrossCheckTests", dependencies: ["CrossCheck", "MarketMetrics", "ClaimModel", "ClaimsTestSupport", "ClaimExtraction", "DocumentText"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
         .testTarget(name: "ClaimsKitTests", dependencies: ["ClaimsKit", "ClaimModel", "ClaimExtraction", "Recognizers", "ClaimStore", "DocumentText", "ClaimsTestSupport"]),
-        .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimStore", "ClaimModel", "ClaimsTestSupport"]),
+        .testTarget(name: "ClaimsCLITests", dependencies: ["claims", "ClaimStore", "ClaimModel", "ClaimsTestSupport"],
+                    exclude: ["help"]),  // --help snapshots, read by HelpTests from the source tree
     ]
 )

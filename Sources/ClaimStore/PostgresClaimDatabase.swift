@@ -509,55 +509,15 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         }
     }
 
-    /// The claim columns, in the order ``claim(_:_:)`` reads them after the document name.
-    static let claimColumns = """
-        claim.quote, claim.start, claim."end", claim.sentence, claim.value, claim.valueHigh, claim.unit, claim.bound, claim.subject,
-        claim.subjectText, claim.metric, claim.periodStart, claim.periodEnd, claim.periodText, claim.direction, claim.forecast,
-        claim.hypothetical, claim.rules, claim.verdict
-        """
-
-    /// A claim from a row whose columns `from...` are the document name and ``claimColumns``.
-    private func claim(_ r: PostgresRandomAccessRow, _ from: Int, onlyRules: Set<String>? = nil) throws -> Claim {
-        let o = from
-        var period: Period?
-        if let s = try text(r, o + 12), let e = try text(r, o + 13), let a = CalendarDate(iso: s), let b = CalendarDate(iso: e) {
-            period = Period(start: a, end: b, text: try text(r, o + 14))
-        }
-        return Claim(doc: try r[o].decode(String.self), quote: try r[o + 1].decode(String.self), start: try r[o + 2].decode(Int.self),
-                     end: try r[o + 3].decode(Int.self), sentence: try r[o + 4].decode(String.self), value: try r[o + 5].decode(Double.self),
-                     valueHigh: try r[o + 6].decode(Double?.self), unit: QuantityUnit(rawValue: try r[o + 7].decode(String.self)),
-                     bound: Bound(rawValue: try r[o + 8].decode(String.self)) ?? .exact, subject: try text(r, o + 9),
-                     subjectText: try text(r, o + 10), metric: Metric(rawValue: try r[o + 11].decode(String.self)) ?? .other,
-                     period: period, direction: try text(r, o + 15).flatMap(Direction.init(rawValue:)),
-                     forecast: try r[o + 16].decode(Bool.self), hypothetical: try r[o + 17].decode(Bool.self),
-                     rules: SQLiteClaimDatabase.rules(try text(r, o + 18), only: onlyRules),
-                     verdict: try text(r, o + 19).flatMap(Verdict.init(rawValue:)))
-    }
-
     public func claims(matching query: ClaimQuery) throws -> [Claim] {
-        var conditions: [String] = []
-        var binds: [Bind] = []
-        func bind(_ b: Bind) -> String {
-            binds.append(b)
-            return "$\(binds.count)"
+        guard let (sql, values) = ClaimRows.select(query, .postgres) else { return [] }
+        let binds = values.map { v -> Bind in
+            switch v {
+            case .text(let s): .text(s)
+            case .int(let n): .int(n)
+            }
         }
-        if let subjects = query.subjects {
-            guard !subjects.isEmpty else { return [] }
-            conditions.append("claim.subject IN (" + subjects.map { bind(.text($0)) }.joined(separator: ",") + ")")
-        }
-        if let metric = query.metric { conditions.append("claim.metric = " + bind(.text(metric.rawValue))) }
-        if let to = query.to { conditions.append("claim.periodStart <= " + bind(.text(to.description))) }
-        if let from = query.from { conditions.append("claim.periodEnd >= " + bind(.text(from.description))) }
-        if let name = query.document {
-            let like = SQLiteClaimDatabase.likeEscaped(name)
-            conditions.append("(document.name = \(bind(.text(name))) OR document.name LIKE \(bind(.text(like + ".%"))) "
-                + "OR document.path LIKE \(bind(.text("%/" + like))) OR document.path LIKE \(bind(.text("%/" + like + ".%"))))")
-        }
-        var sql = "SELECT document.name, \(Self.claimColumns) FROM claim JOIN document ON document.id = claim.documentId"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY document.name COLLATE \"C\", document.id, claim.ordinal"
-        if let limit = query.limit { sql += " LIMIT " + bind(.int(limit)) }
-        return try locked { try exec(sql, binds).map { try claim($0, 0) } }
+        return try locked { try exec(sql, binds).map { try ClaimRows.decode($0, from: 0) } }
     }
 
     public func search(_ text: String, limit: Int) throws -> [SearchHit] {
@@ -573,10 +533,8 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
                 LIMIT $2
                 """, [.text(words), .int(limit)])
             return try rows.map { row in
-                let claims = try exec("""
-                    SELECT document.name, \(Self.claimColumns) FROM claim JOIN document ON document.id = claim.documentId
-                    WHERE claim.sentenceId = $1 ORDER BY claim.ordinal
-                    """, [.int(Int(try row[0].decode(Int64.self)))]).map { try claim($0, 0) }
+                let claims = try exec(ClaimRows.ofSentence(.postgres), [.int(Int(try row[0].decode(Int64.self)))])
+                    .map { try ClaimRows.decode($0, from: 0) }
                 return SearchHit(doc: try row[4].decode(String.self), start: try row[1].decode(Int.self), end: try row[2].decode(Int.self),
                                  sentence: try row[3].decode(String.self), claims: claims)
             }
@@ -638,13 +596,9 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
 
     public func claimsForCheck() throws -> [StoredClaim] {
         try locked {
-            try exec("""
-                SELECT claim.id, document.path, document.name, \(Self.claimColumns)
-                FROM claim JOIN document ON document.id = claim.documentId
-                ORDER BY document.name COLLATE "C", document.id, claim.ordinal
-                """).map { row in
+            try exec(ClaimRows.forCheck(.postgres)).map { row in
                 StoredClaim(id: try row[0].decode(Int64.self), path: try row[1].decode(String.self),
-                            claim: try claim(row, 2, onlyRules: SQLiteClaimDatabase.checkedRules))
+                            claim: try ClaimRows.decode(row, from: 2, onlyRules: SQLiteClaimDatabase.checkedRules))
             }
         }
     }
@@ -683,4 +637,15 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     public func documentText(path: String) throws -> String? {
         try locked { try exec("SELECT text FROM document WHERE path = $1", [.text(path)]).first.flatMap { try text($0, 0) } }
     }
+}
+
+/// PostgresNIO's rows read by position for the shared decoders (``ClaimRows``).
+extension PostgresRandomAccessRow: PositionalRow {
+    func string(_ i: Int) throws -> String { try self[i].decode(String.self) }
+    func optionalString(_ i: Int) throws -> String? { try self[i].decode(String?.self) }
+    func int(_ i: Int) throws -> Int { try self[i].decode(Int.self) }
+    func int64(_ i: Int) throws -> Int64 { try self[i].decode(Int64.self) }
+    func double(_ i: Int) throws -> Double { try self[i].decode(Double.self) }
+    func optionalDouble(_ i: Int) throws -> Double? { try self[i].decode(Double?.self) }
+    func bool(_ i: Int) throws -> Bool { try self[i].decode(Bool.self) }
 }

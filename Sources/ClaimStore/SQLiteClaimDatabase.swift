@@ -289,41 +289,15 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     }
 
     public func claims(matching query: ClaimQuery) throws -> [Claim] {
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let subjects = query.subjects {
-            guard !subjects.isEmpty else { return [] }
-            conditions.append("claim.subject IN (\(Array(repeating: "?", count: subjects.count).joined(separator: ",")))")
-            arguments += subjects.map { $0 as (any DatabaseValueConvertible)? }
-        }
-        if let metric = query.metric {
-            conditions.append("claim.metric = ?")
-            arguments.append(metric.rawValue)
-        }
-        // periods match by overlap; ISO dates compare as text
-        if let to = query.to {
-            conditions.append("claim.periodStart <= ?")
-            arguments.append(to.description)
-        }
-        if let from = query.from {
-            conditions.append("claim.periodEnd >= ?")
-            arguments.append(from.description)
-        }
-        if let name = query.document {
-            let like = Self.likeEscaped(name)
-            conditions.append(#"(document.name = ? OR document.name LIKE ? ESCAPE '\' OR document.path LIKE ? ESCAPE '\' OR document.path LIKE ? ESCAPE '\')"#)
-            arguments += [name, like + ".%", "%/" + like, "%/" + like + ".%"]
-        }
-        var sql = "SELECT claim.*, document.name AS documentName FROM claim JOIN document ON document.id = claim.documentId"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY document.name, document.id, claim.ordinal"
-        if let limit = query.limit {
-            sql += " LIMIT ?"
-            arguments.append(limit)
-        }
-        let args = StatementArguments(arguments)
+        guard let (sql, values) = ClaimRows.select(query, .sqlite) else { return [] }
+        let args = StatementArguments(values.map { v -> (any DatabaseValueConvertible)? in
+            switch v {
+            case .text(let s): s
+            case .int(let n): n
+            }
+        })
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: args).map(Self.claim)
+            try Row.fetchAll(db, sql: sql, arguments: args).map { try ClaimRows.decode($0, from: 0) }
         }
     }
 
@@ -343,10 +317,8 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
                 LIMIT ?
                 """, arguments: [phrase, limit])
             return try rows.map { row in
-                let claims = try Row.fetchAll(db, sql: """
-                    SELECT claim.*, document.name AS documentName FROM claim JOIN document ON document.id = claim.documentId
-                    WHERE claim.sentenceId = ? ORDER BY claim.ordinal
-                    """, arguments: [row["id"] as Int64]).map(Self.claim)
+                let claims = try Row.fetchAll(db, sql: ClaimRows.ofSentence(.sqlite), arguments: [row["id"] as Int64])
+                    .map { try ClaimRows.decode($0, from: 0) }
                 return SearchHit(doc: row["name"], start: row["start"], end: row["end"], sentence: row["text"], claims: claims)
             }
         }
@@ -420,26 +392,10 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
         try read { db in
             // Columns by position: GRDB's lookup by name lower-cases each name on every row,
             // which was a quarter of `claims check` over 100,000 claims.
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT claim.id, document.path, document.name, quote, start, "end", sentence, value, valueHigh, unit, bound,
-                       subject, subjectText, metric, periodStart, periodEnd, periodText, direction, forecast, hypothetical,
-                       rules, verdict
-                FROM claim JOIN document ON document.id = claim.documentId
-                ORDER BY document.name, document.id, claim.ordinal
-                """)
+            let cursor = try Row.fetchCursor(db, sql: ClaimRows.forCheck(.sqlite))
             var out: [StoredClaim] = []
             while let row = try cursor.next() {
-                var period: Period? = nil
-                if let s: String = row[14], let e: String = row[15], let start = CalendarDate(iso: s), let end = CalendarDate(iso: e) {
-                    period = Period(start: start, end: end, text: row[16])
-                }
-                let claim = Claim(doc: row[2], quote: row[3], start: row[4], end: row[5], sentence: row[6], value: row[7],
-                                  valueHigh: row[8], unit: QuantityUnit(rawValue: row[9]), bound: Bound(rawValue: row[10]) ?? .exact,
-                                  subject: row[11], subjectText: row[12], metric: Metric(rawValue: row[13]) ?? .other, period: period,
-                                  direction: (row[17] as String?).flatMap(Direction.init(rawValue:)),
-                                  forecast: row[18], hypothetical: row[19], rules: Self.rules(row[20], only: Self.checkedRules),
-                                  verdict: (row[21] as String?).flatMap(Verdict.init(rawValue:)))
-                out.append(StoredClaim(id: row[0], path: row[1], claim: claim))
+                out.append(StoredClaim(id: row[0], path: row[1], claim: try ClaimRows.decode(row, from: 2, onlyRules: Self.checkedRules)))
             }
             return out
         }
@@ -478,23 +434,6 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     /// Nil: SQLite's workers share one machine; one that finds a document stored by another
     /// with the same sha256 leaves it (`StoreOutcome.unchanged`).
     public func shareWork(_ items: [WorkItem]) throws -> (any SharedIngestWork)? { nil }
-
-    private static func claim(_ row: Row) -> Claim {
-        var period: Period? = nil
-        if let s: String = row["periodStart"], let e: String = row["periodEnd"],
-           let start = CalendarDate(iso: s), let end = CalendarDate(iso: e) {
-            period = Period(start: start, end: end, text: row["periodText"])
-        }
-        let rules = Self.rules(row["rules"])
-        return Claim(doc: row["documentName"], quote: row["quote"], start: row["start"], end: row["end"],
-                     sentence: row["sentence"], value: row["value"], valueHigh: row["valueHigh"],
-                     unit: QuantityUnit(rawValue: row["unit"]), bound: Bound(rawValue: row["bound"]) ?? .exact,
-                     subject: row["subject"], subjectText: row["subjectText"],
-                     metric: Metric(rawValue: row["metric"]) ?? .other, period: period,
-                     direction: (row["direction"] as String?).flatMap(Direction.init(rawValue:)),
-                     forecast: row["forecast"], hypothetical: row["hypothetical"], rules: rules,
-                     verdict: (row["verdict"] as String?).flatMap(Verdict.init(rawValue:)))
-    }
 
     /// The rule names of a claim, from the flat JSON object the store writes. Objects without
     /// escapes (all of ours: rule names are ASCII words) are split directly; anything else goes
@@ -552,4 +491,15 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
     }
+}
+
+/// GRDB's rows read by position for the shared decoders (``ClaimRows``).
+extension Row: PositionalRow {
+    func string(_ i: Int) throws -> String { self[i] }
+    func optionalString(_ i: Int) throws -> String? { self[i] }
+    func int(_ i: Int) throws -> Int { self[i] }
+    func int64(_ i: Int) throws -> Int64 { self[i] }
+    func double(_ i: Int) throws -> Double { self[i] }
+    func optionalDouble(_ i: Int) throws -> Double? { self[i] }
+    func bool(_ i: Int) throws -> Bool { self[i] }
 }

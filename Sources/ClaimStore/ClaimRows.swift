@@ -1,0 +1,132 @@
+import ClaimModel
+
+/// A result row read by column position, whichever backend it came from: the one face the
+/// shared row decoders read.
+protocol PositionalRow {
+    func string(_ i: Int) throws -> String
+    func optionalString(_ i: Int) throws -> String?
+    func int(_ i: Int) throws -> Int
+    func int64(_ i: Int) throws -> Int64
+    func double(_ i: Int) throws -> Double
+    func optionalDouble(_ i: Int) throws -> Double?
+    func bool(_ i: Int) throws -> Bool
+}
+
+/// The SQL dialects of the two backends: where they differ in the statements both run.
+enum SQLDialect {
+    /// SQLite through GRDB: `?` placeholders.
+    case sqlite
+    /// PostgreSQL through PostgresNIO: `$1`, `$2`, … placeholders.
+    case postgres
+
+    /// The placeholder of the `n`th argument (1-based).
+    func placeholder(_ n: Int) -> String {
+        switch self {
+        case .sqlite: "?"
+        case .postgres: "$\(n)"
+        }
+    }
+
+    /// What follows a `LIKE` pattern so that a backslash escapes `%` and `_` (PostgreSQL's
+    /// default; SQLite needs it said).
+    var likeEscape: String {
+        switch self {
+        case .sqlite: #" ESCAPE '\'"#
+        case .postgres: ""
+        }
+    }
+
+    /// Document names sorted byte by byte on both backends (SQLite's default; PostgreSQL's `C`
+    /// collation), so both list claims in the same order.
+    var nameOrder: String {
+        switch self {
+        case .sqlite: "document.name"
+        case .postgres: #"document.name COLLATE "C""#
+        }
+    }
+}
+
+/// An argument of a statement built here.
+enum SQLValue: Equatable {
+    case text(String)
+    case int(Int)
+}
+
+/// The claim table's columns as the stores read them, one decoder for both backends, and the
+/// one query builder for ``ClaimQuery``.
+enum ClaimRows {
+    /// The claim columns, in the order ``decode(_:from:onlyRules:)`` reads them after the
+    /// document name.
+    static let columns = """
+        claim.quote, claim.start, claim."end", claim.sentence, claim.value, claim.valueHigh, claim.unit, claim.bound, \
+        claim.subject, claim.subjectText, claim.metric, claim.periodStart, claim.periodEnd, claim.periodText, \
+        claim.direction, claim.forecast, claim.hypothetical, claim.rules, claim.verdict
+        """
+
+    /// A claim from a row whose columns `o...` are the document name and ``columns``; with
+    /// `onlyRules`, only those rule names are read.
+    static func decode(_ r: some PositionalRow, from o: Int, onlyRules: Set<String>? = nil) throws -> Claim {
+        var period: Period?
+        if let s = try r.optionalString(o + 12), let e = try r.optionalString(o + 13),
+           let a = CalendarDate(iso: s), let b = CalendarDate(iso: e) {
+            period = Period(start: a, end: b, text: try r.optionalString(o + 14))
+        }
+        return Claim(doc: try r.string(o), quote: try r.string(o + 1), start: try r.int(o + 2), end: try r.int(o + 3),
+                     sentence: try r.string(o + 4), value: try r.double(o + 5), valueHigh: try r.optionalDouble(o + 6),
+                     unit: QuantityUnit(rawValue: try r.string(o + 7)), bound: Bound(rawValue: try r.string(o + 8)) ?? .exact,
+                     subject: try r.optionalString(o + 9), subjectText: try r.optionalString(o + 10),
+                     metric: Metric(rawValue: try r.string(o + 11)) ?? .other, period: period,
+                     direction: try r.optionalString(o + 15).flatMap(Direction.init(rawValue:)),
+                     forecast: try r.bool(o + 16), hypothetical: try r.bool(o + 17),
+                     rules: SQLiteClaimDatabase.rules(try r.optionalString(o + 18), only: onlyRules),
+                     verdict: try r.optionalString(o + 19).flatMap(Verdict.init(rawValue:)))
+    }
+
+    /// The statement that selects the claims a query asks for (document name, then ``columns``),
+    /// in document order; nil when no claim can match (an empty subject list).
+    static func select(_ query: ClaimQuery, _ dialect: SQLDialect) -> (sql: String, values: [SQLValue])? {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        func bind(_ v: SQLValue) -> String {
+            values.append(v)
+            return dialect.placeholder(values.count)
+        }
+        if let subjects = query.subjects {
+            guard !subjects.isEmpty else { return nil }
+            conditions.append("claim.subject IN (" + subjects.map { bind(.text($0)) }.joined(separator: ",") + ")")
+        }
+        if let metric = query.metric { conditions.append("claim.metric = " + bind(.text(metric.rawValue))) }
+        // periods match by overlap; ISO dates compare as text
+        if let to = query.to { conditions.append("claim.periodStart <= " + bind(.text(to.description))) }
+        if let from = query.from { conditions.append("claim.periodEnd >= " + bind(.text(from.description))) }
+        if let name = query.document {
+            let like = SQLiteClaimDatabase.likeEscaped(name)
+            let e = dialect.likeEscape
+            conditions.append("(document.name = \(bind(.text(name))) OR document.name LIKE \(bind(.text(like + ".%")))\(e) "
+                + "OR document.path LIKE \(bind(.text("%/" + like)))\(e) OR document.path LIKE \(bind(.text("%/" + like + ".%")))\(e))")
+        }
+        var sql = "SELECT document.name, \(columns) FROM claim JOIN document ON document.id = claim.documentId"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY \(dialect.nameOrder), document.id, claim.ordinal"
+        if let limit = query.limit { sql += " LIMIT " + bind(.int(limit)) }
+        return (sql, values)
+    }
+
+    /// The statement that reads the claims of one sentence (its id the one argument), in order.
+    static func ofSentence(_ dialect: SQLDialect) -> String {
+        """
+        SELECT document.name, \(columns) FROM claim JOIN document ON document.id = claim.documentId
+        WHERE claim.sentenceId = \(dialect.placeholder(1)) ORDER BY claim.ordinal
+        """
+    }
+
+    /// The statement that reads every claim for a check: row id, document path, then the
+    /// document name and ``columns``, in document order.
+    static func forCheck(_ dialect: SQLDialect) -> String {
+        """
+        SELECT claim.id, document.path, document.name, \(columns)
+        FROM claim JOIN document ON document.id = claim.documentId
+        ORDER BY \(dialect.nameOrder), document.id, claim.ordinal
+        """
+    }
+}
