@@ -42,29 +42,13 @@ struct DocumentOptions: ParsableArguments {
 
     /// The user's lexicon files, read.
     func lexiconTexts() throws -> [(path: String, text: String)] {
-        try lexicon.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("cannot read the lexicon \(path)")
-            }
-            return (path, String(decoding: data, as: UTF8.self))
-        }
+        do { return try LexiconFiles.read(lexicon) } catch { throw ValidationError("\(error)") }
     }
 
     /// The built-in lexicons plus the user's files (`texts` as `lexiconTexts()` reads them).
     func loadLexicon(_ texts: [(path: String, text: String)]? = nil) throws -> Lexicon {
-        var lex = Lexicon.builtIn
-        for (path, text) in try texts ?? lexiconTexts() {
-            lex = lex.adding(entityFile: text, named: (path as NSString).lastPathComponent)
-            if let problem = lex.problems.first(where: { $0.file.hasPrefix("user-") }) {
-                throw ValidationError("lexicon \(path): \(problem)")
-            }
-            guard lex.entities.count > Lexicon.builtIn.entities.count || text.split(separator: "\n").contains(where: { line in
-                !line.hasPrefix("#") && !line.hasPrefix("id\t") && line.contains("\t")
-            }) else {
-                throw ValidationError("lexicon \(path): no entity rows (columns: id, kind, name, aliases)")
-            }
-        }
-        return lex
+        let files = try texts ?? lexiconTexts()
+        do { return try LexiconFiles.lexicon(adding: files) } catch { throw ValidationError("\(error)") }
     }
 }
 

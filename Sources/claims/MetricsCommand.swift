@@ -61,15 +61,7 @@ extension Claims {
         @Option(name: .long, help: "text or json.")
         var format: Format = .text
 
-        /// The figures this command computes (not ``ClaimModel/Metric``, what a claim measures).
-        enum Figure: String, ExpressibleByArgument, CaseIterable {
-            case level, `return`, points, high, low, record
-            case fromRecord = "from-record"
-            case sma, ema, breadth, beating, weight, concentration
-            case equalWeight = "equal-weight"
-            case capWeight = "cap-weight"
-            case contribution
-        }
+        typealias Figure = MarketFigures.Figure
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -93,70 +85,30 @@ extension Claims {
                 throw ExitCode(2)
             }
             for problem in market.problems { StandardError.print("claims metrics: warning: \(problem)") }
+            var request = MarketFigures.Request(subject: subject)
+            request.period = span
+            request.day = on
+            request.days = days
+            request.basis = basis
+            request.intraday = intraday
+            request.benchmark = benchmark
+            request.index = index
+            request.top = top
             let value: MetricValue
             do {
-                value = try compute(market)
+                value = try MarketFigures.compute(metric, request, from: market)
             } catch {
                 StandardError.print("claims metrics: \(subject) \(metric.rawValue): \(error)")
                 throw ExitCode(1)
             }
             switch format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(value), as: UTF8.self))
-            case .text:
-                print(Self.text(value), terminator: "")
+            case .json: print(try MarketFigures.json(value))
+            case .text: print(MarketFigures.text(value), terminator: "")
             }
-        }
-
-        private func needPeriod() throws(NotComputable) -> Period {
-            guard let span else { throw NotComputable("\(metric.rawValue) needs --period or --from/--to") }
-            return span
-        }
-
-        private func needDay() throws(NotComputable) -> CalendarDate {
-            if let on { return on }
-            if let span { return span.end }
-            throw NotComputable("\(metric.rawValue) needs --on DAY (or a period, whose last day is used)")
-        }
-
-        private func compute(_ m: MarketData) throws(NotComputable) -> MetricValue {
-            switch metric {
-            case .level: return try m.level(subject, on: needDay())
-            case .return: return try m.periodReturn(subject, over: needPeriod(), basis: basis)
-            case .points: return try m.pointChange(subject, over: needPeriod())
-            case .high: return try m.extreme(subject, over: needPeriod(), highest: true, intraday: intraday)
-            case .low: return try m.extreme(subject, over: needPeriod(), highest: false, intraday: intraday)
-            case .record: return try m.record(subject, asOf: needDay())
-            case .fromRecord: return try m.distanceFromRecord(subject, asOf: needDay())
-            case .sma: return try m.movingAverage(subject, days: days, on: needDay())
-            case .ema: return try m.movingAverage(subject, days: days, on: needDay(), exponential: true)
-            case .breadth: return try m.breadthAboveSMA(subject, days: days, on: needDay())
-            case .beating: return try m.breadthBeating(subject, benchmark: benchmark ?? subject, over: needPeriod())
-            case .weight: return try m.weight(subject, in: index)
-            case .concentration: return try m.concentration(top: top, in: subject == "all" ? nil : subject)
-            case .equalWeight: return try m.equalWeightReturn(subject, over: needPeriod())
-            case .capWeight: return try m.capWeightReturn(subject, over: needPeriod())
-            case .contribution:
-                guard let index else { throw NotComputable("contribution needs --index INDEX") }
-                return try m.contribution(subject, to: index, over: needPeriod())
-            }
-        }
-
-        /// The figure, its convention, inputs and notes, for a reader.
-        static func text(_ v: MetricValue) -> String {
-            let unit = v.unit == "percent" ? "%" : v.unit == "percentage points" ? " pp" : v.unit == "points" ? " points" : ""
-            let when = v.period.map { " \($0.isPoint ? "\($0.start)" : "\($0.start)..\($0.end)")" } ?? ""
-            var out = "\(v.subject) \(v.metric)\(when): \(String(format: "%.2f", v.value))\(unit)\n"
-            out += "  convention: \(v.convention)\n"
-            for i in v.inputs {
-                out += "  input: \(i.symbol) \(i.date) \(String(format: "%.2f", i.value))  (\(i.role))\n"
-            }
-            for n in v.notes { out += "  note: \(n)\n" }
-            return out
         }
     }
 }
+
+extension MarketFigures.Figure: ExpressibleByArgument {}
 
 extension ReturnBasis: ExpressibleByArgument {}
