@@ -77,6 +77,11 @@ public protocol ClaimDatabase: Sendable {
     /// The text of a stored document, by resolved path.
     func documentText(path: String) throws -> String?
 
+    /// The columns a table has in the live database, in order (names as the backend reports
+    /// them; PostgreSQL folds unquoted names to lower case): what ``StoreSchema`` is checked
+    /// against. Empty for a table the database does not have.
+    func liveColumns(of table: String) throws -> [String]
+
     /// Shares an ingest's files with the other workers ingesting into this database at the same
     /// time, on any machine: the files are entered in a work table, and each is then handed to
     /// exactly one worker (see ``SharedIngestWork``). Nil when the backend has no shared queue

@@ -130,3 +130,30 @@ enum ClaimRows {
         """
     }
 }
+
+/// The one description of the tables both stores hold: names and columns in order. Each
+/// backend's migrations must produce exactly these (`ClaimStoreTests` reads the live schema of
+/// both); a backend's own machinery is listed apart.
+public enum StoreSchema {
+    /// Every shared table with its columns, in order.
+    public static let tables: [(name: String, columns: [String])] = [
+        ("document", ["id", "path", "name", "sha256", "bytes", "modified", "title", "published", "url", "author", "language",
+                      "text", "claimCount", "ingestedAt", "pipelineVersion"]),
+        ("sentence", ["id", "documentId", "ordinal", "start", "end", "text"]),
+        ("claim", ["id", "documentId", "sentenceId", "ordinal", "quote", "start", "end", "sentence", "value", "valueHigh", "unit",
+                   "bound", "subject", "subjectText", "metric", "periodStart", "periodEnd", "periodText", "direction",
+                   "forecast", "hypothetical", "rules", "verdict"]),
+        ("entity", ["id", "kind", "name", "sector"]),
+        ("alias", ["id", "entityId", "alias", "caseSensitive"]),
+        ("run", ["id", "started", "finished", "arguments", "documentsNew", "documentsChanged", "documentsUnchanged",
+                 "documentsFailed", "documentsPruned", "claimsStored"]),
+        ("ingestError", ["id", "runId", "path", "reason"]),
+        ("finding", ["id", "runId", "kind", "severity", "key", "message", "details", "createdAt"]),
+        ("findingClaim", ["findingId", "claimId", "role"]),
+        ("meta", ["key", "value"]),
+    ]
+
+    /// Columns only PostgreSQL has: its full-text index is a generated column of `sentence`
+    /// (SQLite keeps an FTS5 table, `sentenceSearch`, beside it).
+    public static let postgresOnlyColumns: [String: [String]] = ["sentence": ["search"]]
+}

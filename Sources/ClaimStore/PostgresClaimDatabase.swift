@@ -634,6 +634,15 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         try locked { try exec("SELECT details FROM finding ORDER BY id").compactMap { try text($0, 0) } }
     }
 
+    public func liveColumns(of table: String) throws -> [String] {
+        try locked {
+            try exec("""
+                SELECT column_name FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = lower($1) ORDER BY ordinal_position
+                """, [.text(table)]).compactMap { try text($0, 0) }
+        }
+    }
+
     public func documentText(path: String) throws -> String? {
         try locked { try exec("SELECT text FROM document WHERE path = $1", [.text(path)]).first.flatMap { try text($0, 0) } }
     }

@@ -427,6 +427,10 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
         try read { db in try String.fetchAll(db, sql: "SELECT details FROM finding ORDER BY id") }
     }
 
+    public func liveColumns(of table: String) throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]) }
+    }
+
     public func documentText(path: String) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT text FROM document WHERE path = ?", arguments: [path]) }
     }

@@ -83,6 +83,18 @@ struct ClaimStoreTests {
         #expect(try db.integrityCheck() == ["ok"])
     }
 
+    @Test("both backends' live schemas are the one description of the tables (StoreSchema)", arguments: Backend.available)
+    func schema(_ backend: Backend) throws {
+        let db = try backend.open()
+        for (table, columns) in StoreSchema.tables {
+            var expected = columns
+            if backend == .postgres { expected += StoreSchema.postgresOnlyColumns[table] ?? [] }
+            let live = try db.liveColumns(of: table)
+            #expect(live.map { $0.lowercased() } == expected.map { $0.lowercased() }, "\(backend) \(table)")
+        }
+        #expect(try db.liveColumns(of: "noSuchTable").isEmpty)
+    }
+
     @Test("the same path with new content replaces the document; the same content is kept", arguments: Backend.available)
     func replaceAndKeep(_ backend: Backend) throws {
         let db = try backend.open()
