@@ -1,4 +1,5 @@
 import ClaimModel
+import Foundation
 
 /// A result row read by column position, whichever backend it came from: the one face the
 /// shared row decoders read.
@@ -52,8 +53,9 @@ enum SQLValue: Equatable {
     case int(Int)
 }
 
-/// The claim table's columns as the stores read them, one decoder for both backends, and the
-/// one query builder for ``ClaimQuery``.
+/// The claim table's columns as the stores read and write them, for both backends: the column
+/// list, the one row decoder, the rules column's JSON both ways, and the one query builder for
+/// ``ClaimQuery``.
 enum ClaimRows {
     /// The claim columns, in the order ``decode(_:from:onlyRules:)`` reads them after the
     /// document name.
@@ -78,8 +80,79 @@ enum ClaimRows {
                      metric: Metric(rawValue: try r.string(o + 11)) ?? .other, period: period,
                      direction: try r.optionalString(o + 15).flatMap(Direction.init(rawValue:)),
                      forecast: try r.bool(o + 16), hypothetical: try r.bool(o + 17),
-                     rules: SQLiteClaimDatabase.rules(try r.optionalString(o + 18), only: onlyRules),
+                     rules: rules(try r.optionalString(o + 18), only: onlyRules),
                      verdict: try r.optionalString(o + 19).flatMap(Verdict.init(rawValue:)))
+    }
+
+    /// The rule names as a JSON object with sorted keys. Written by hand: JSONSerialization
+    /// (through `Any` and `NSDictionary`) was 3% of a whole ingest for these small objects.
+    static func rulesJSON(_ rules: [String: String]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (i, key) in rules.keys.sorted().enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONString.append(rules[key]!, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The rule names of a claim, from the flat JSON object the store writes. Objects without
+    /// escapes (all of ours: rule names are ASCII words) are split directly; anything else goes
+    /// through Foundation's parser.
+    static func rules(_ json: String?, only: Set<String>? = nil) -> [String: String] {
+        guard let json, !json.isEmpty else { return [:] }
+        // only some keys of an object without escapes: find `"key":"` and read to the next quote
+        if let only, !json.utf8.contains(UInt8(ascii: "\\")) {
+            var out: [String: String] = [:]
+            var copy = json
+            copy.withUTF8 { bytes in
+                for key in only {
+                    let needle = Array("\"\(key)\":\"".utf8)
+                    guard bytes.count > needle.count else { continue }
+                    var i = 0
+                    while i + needle.count <= bytes.count {
+                        if bytes[i] == needle[0], (1..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) {
+                            let start = i + needle.count
+                            var end = start
+                            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                            out[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                            break
+                        }
+                        i += 1
+                    }
+                }
+            }
+            return out
+        }
+        if !json.utf8.contains(UInt8(ascii: "\\")) {
+            var out: [String: String] = [:]
+            let parts = json.utf8.split(separator: UInt8(ascii: "\""), omittingEmptySubsequences: false)
+            // {"k":"v","k2":"v2"} splits into: {  k  :  v  ,  k2  :  v2  }
+            if parts.count % 4 == 1 {
+                var k = 1
+                while k + 2 < parts.count {
+                    let key = String(decoding: parts[k], as: UTF8.self)
+                    if only?.contains(key) ?? true { out[key] = String(decoding: parts[k + 2], as: UTF8.self) }
+                    k += 4
+                }
+                return out
+            }
+        }
+        let all = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]) ?? [:]
+        return only.map { keys in all.filter { keys.contains($0.key) } } ?? all
+    }
+
+    /// The rule names a cross-check reads (the written sign's verb, comparisons, and the rules behind the
+    /// key fields, whose provenance decides how sure a finding is); `claimsForCheck`
+    /// loads only these.
+    static let checkedRules: Set<String> = ["direction", "comparison", "subject", "metric", "period"]
+
+    /// A LIKE pattern that matches `s` literally (a backslash escapes `%`, `_` and itself).
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// The statement that selects the claims a query asks for (document name, then ``columns``),
@@ -100,7 +173,7 @@ enum ClaimRows {
         if let to = query.to { conditions.append("claim.periodStart <= " + bind(.text(to.description))) }
         if let from = query.from { conditions.append("claim.periodEnd >= " + bind(.text(from.description))) }
         if let name = query.document {
-            let like = SQLiteClaimDatabase.likeEscaped(name)
+            let like = likeEscaped(name)
             let e = dialect.likeEscape
             conditions.append("(document.name = \(bind(.text(name))) OR document.name LIKE \(bind(.text(like + ".%")))\(e) "
                 + "OR document.path LIKE \(bind(.text("%/" + like)))\(e) OR document.path LIKE \(bind(.text("%/" + like + ".%")))\(e))")

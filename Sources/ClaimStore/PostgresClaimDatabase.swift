@@ -429,7 +429,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
             field("periodend", c.period?.end.description, &out)
             field("periodtext", c.period?.text, &out)
             field("direction", c.direction?.rawValue, &out)
-            field("rules", SQLiteClaimDatabase.rulesJSON(c.rules), &out)
+            field("rules", ClaimRows.rulesJSON(c.rules), &out)
             field("verdict", c.verdict?.rawValue, &out)
             out.append(UInt8(ascii: "}"))
         }
@@ -597,8 +597,8 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     public func claimsForCheck() throws -> [StoredClaim] {
         try locked {
             try exec(ClaimRows.forCheck(.postgres)).map { row in
-                StoredClaim(id: try row[0].decode(Int64.self), path: try row[1].decode(String.self),
-                            claim: try ClaimRows.decode(row, from: 2, onlyRules: SQLiteClaimDatabase.checkedRules))
+                StoredClaim(id: try row.int64(0), path: try row.string(1),
+                            claim: try ClaimRows.decode(row, from: 2, onlyRules: ClaimRows.checkedRules))
             }
         }
     }

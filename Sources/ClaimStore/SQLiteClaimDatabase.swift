@@ -206,7 +206,7 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
                         documentID, sentenceID, i, c.quote, c.start, c.end, c.sentence, c.value, c.valueHigh,
                         c.unit.rawValue, c.bound.rawValue, c.subject, c.subjectText, c.metric.rawValue,
                         c.period?.start.description, c.period?.end.description, c.period?.text,
-                        c.direction?.rawValue, c.forecast, c.hypothetical, Self.rulesJSON(c.rules), c.verdict?.rawValue,
+                        c.direction?.rawValue, c.forecast, c.hypothetical, ClaimRows.rulesJSON(c.rules), c.verdict?.rawValue,
                     ]
                     try insertClaim.execute(arguments: StatementArguments(values))
                 }
@@ -372,22 +372,6 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
         }
     }
 
-    // MARK: - Rows ↔ claims
-
-    /// The rule names as a JSON object with sorted keys. Written by hand: JSONSerialization
-    /// (through `Any` and `NSDictionary`) was 3% of a whole ingest for these small objects.
-    static func rulesJSON(_ rules: [String: String]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        for (i, key) in rules.keys.sorted().enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONString.append(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            JSONString.append(rules[key]!, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
     public func claimsForCheck() throws -> [StoredClaim] {
         try read { db in
             // Columns by position: GRDB's lookup by name lower-cases each name on every row,
@@ -395,7 +379,8 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
             let cursor = try Row.fetchCursor(db, sql: ClaimRows.forCheck(.sqlite))
             var out: [StoredClaim] = []
             while let row = try cursor.next() {
-                out.append(StoredClaim(id: row[0], path: row[1], claim: try ClaimRows.decode(row, from: 2, onlyRules: Self.checkedRules)))
+                out.append(StoredClaim(id: try row.int64(0), path: try row.string(1),
+                                       claim: try ClaimRows.decode(row, from: 2, onlyRules: ClaimRows.checkedRules)))
             }
             return out
         }
@@ -439,62 +424,6 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     /// with the same sha256 leaves it (`StoreOutcome.unchanged`).
     public func shareWork(_ items: [WorkItem]) throws -> (any SharedIngestWork)? { nil }
 
-    /// The rule names of a claim, from the flat JSON object the store writes. Objects without
-    /// escapes (all of ours: rule names are ASCII words) are split directly; anything else goes
-    /// through Foundation's parser.
-    static func rules(_ json: String?, only: Set<String>? = nil) -> [String: String] {
-        guard let json, !json.isEmpty else { return [:] }
-        // only some keys of an object without escapes: find `"key":"` and read to the next quote
-        if let only, !json.utf8.contains(UInt8(ascii: "\\")) {
-            var out: [String: String] = [:]
-            var copy = json
-            copy.withUTF8 { bytes in
-                for key in only {
-                    let needle = Array("\"\(key)\":\"".utf8)
-                    guard bytes.count > needle.count else { continue }
-                    var i = 0
-                    while i + needle.count <= bytes.count {
-                        if bytes[i] == needle[0], (1..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) {
-                            let start = i + needle.count
-                            var end = start
-                            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                            out[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                            break
-                        }
-                        i += 1
-                    }
-                }
-            }
-            return out
-        }
-        if !json.utf8.contains(UInt8(ascii: "\\")) {
-            var out: [String: String] = [:]
-            let parts = json.utf8.split(separator: UInt8(ascii: "\""), omittingEmptySubsequences: false)
-            // {"k":"v","k2":"v2"} splits into: {  k  :  v  ,  k2  :  v2  }
-            if parts.count % 4 == 1 {
-                var k = 1
-                while k + 2 < parts.count {
-                    let key = String(decoding: parts[k], as: UTF8.self)
-                    if only?.contains(key) ?? true { out[key] = String(decoding: parts[k + 2], as: UTF8.self) }
-                    k += 4
-                }
-                return out
-            }
-        }
-        let all = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]) ?? [:]
-        return only.map { keys in all.filter { keys.contains($0.key) } } ?? all
-    }
-
-    /// The rule names a cross-check reads (the written sign's verb, comparisons, and the rules behind the
-    /// key fields, whose provenance decides how sure a finding is); `claimsForCheck`
-    /// loads only these.
-    static let checkedRules: Set<String> = ["direction", "comparison", "subject", "metric", "period"]
-
-    /// A LIKE pattern that matches `s` literally (a backslash escapes `%`, `_` and itself).
-    static func likeEscaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-    }
 }
 
 /// GRDB's rows read by position for the shared decoders (``ClaimRows``).

@@ -212,10 +212,10 @@ struct ClaimStoreTests {
 
     @Test("rule names survive as JSON with quotes, backslashes and control characters")
     func rulesJSON() throws {
-        #expect(SQLiteClaimDatabase.rulesJSON([:]) == "{}")
-        #expect(SQLiteClaimDatabase.rulesJSON(["b": "x", "a": "q\"\\\n\u{1}"]) == #"{"a":"q\"\\\n\u0001","b":"x"}"#)
+        #expect(ClaimRows.rulesJSON([:]) == "{}")
+        #expect(ClaimRows.rulesJSON(["b": "x", "a": "q\"\\\n\u{1}"]) == #"{"a":"q\"\\\n\u0001","b":"x"}"#)
         for rules in [[:], ["a": "x"], ["direction": "direction.word-before:fell", "metric": "metric.points"], ["b": "x", "a": "q\"\\\n\u{1}"]] {
-            #expect(SQLiteClaimDatabase.rules(SQLiteClaimDatabase.rulesJSON(rules)) == rules)
+            #expect(ClaimRows.rules(ClaimRows.rulesJSON(rules)) == rules)
         }
     }
 
