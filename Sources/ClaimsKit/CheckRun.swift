@@ -147,8 +147,13 @@ public enum FindingOutput {
 
     /// Line and column (1-based, in Unicode scalars) of an offset in a text.
     public static func lineColumn(_ text: String, offset: Int) -> (line: Int, column: Int) {
+        lineColumn(text.unicodeScalars, offset: offset)
+    }
+
+    /// The same, over a text's Unicode scalars.
+    public static func lineColumn(_ scalars: some Sequence<Unicode.Scalar>, offset: Int) -> (line: Int, column: Int) {
         var line = 1, column = 1, k = 0
-        for s in text.unicodeScalars {
+        for s in scalars {
             if k == offset { break }
             if s == "\n" { line += 1; column = 1 } else { column += 1 }
             k += 1

@@ -195,17 +195,8 @@ public enum SARIFReport {
 
     /// The lines and columns of scalars `start..<end` of a text.
     static func region(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> Region {
-        func place(_ offset: Int) -> (Int, Int) {
-            var line = 1
-            var lineStart = 0
-            for i in 0..<min(offset, text.count) where text[i] == "\n" {
-                line += 1
-                lineStart = i + 1
-            }
-            return (line, offset - lineStart + 1)
-        }
-        let (sl, sc) = place(start)
-        let (el, ec) = place(end)
+        let (sl, sc) = FindingOutput.lineColumn(text, offset: start)
+        let (el, ec) = FindingOutput.lineColumn(text, offset: end)
         return Region(startLine: sl, startColumn: sc, endLine: el, endColumn: ec)
     }
 }
