@@ -24,10 +24,13 @@ struct HTMLTree {
     /// Attributes that may state a date (`datetime`, `data-published`, `itemprop="datePublished"`),
     /// on the elements of the flat tree, in document order.
     var dateAttributes: [DateAttribute] = []
-    /// The first `h1` element, the anchor of the publication-date stage.
-    var firstHeading: Int32 = -1
 
     var count: Int { tag.count }
+
+    /// The UTF-8 bytes of text node `i` (nil for an element).
+    func textBytes(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        textPointer[i].map { UnsafeBufferPointer(start: $0, count: Int(textLength[i])) }
+    }
 
     /// Parses UTF-8 (or `encoding`) bytes with libxml2's HTML parser and calls `body` with the
     /// flattened tree; the C document is freed when `body` returns.
@@ -88,7 +91,6 @@ struct HTMLTree {
                     let h = attributeHints(n, t, index: Int32(tag.count))
                     let index = append(t, parent: parentIndex, hints: h)
                     if t == .html { collectMetadata(n, t) }
-                    if t == .h1 && firstHeading < 0 { firstHeading = index }
                     if n.pointee.children != nil {
                         open.append(index)
                         descend = true

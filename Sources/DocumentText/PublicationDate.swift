@@ -101,8 +101,8 @@ enum PublicationDate {
     static let windowBefore = 60
 
     /// Finds the date. `meta` holds the page's meta tags by lower-case name (first value kept);
-    /// `jsonLD` the parsed JSON-LD objects, article types first (only read when meta tags give
-    /// no publication date); `today` the latest day a page may have been published.
+    /// `jsonLD` the parsed JSON-LD objects, article types first (called only when meta tags give
+    /// no publication date; the caller parses once and keeps the result); `today` the latest day a page may have been published.
     static func find(meta: [String: String], jsonLD: () -> [[String: Any]], raw: RawMetadata, tree: borrowing HTMLTree,
                      language: String?, title: String?, today: CalendarDate = PublicationDate.today()) -> Found {
         var order = DateText.DayOrder(language: language)
@@ -111,23 +111,16 @@ enum PublicationDate {
         let window = max(0, anchor - windowBefore * 4)..<min(tree.count, anchor + windowAfter * 6)
         let sites = visibleSites(tree, in: window, anchor: anchor, order: &order)
 
-        var ldParsed: [[String: Any]]? = nil
-        func ld() -> [[String: Any]] {
-            if let ldParsed { return ldParsed }
-            let parsed = jsonLD()
-            ldParsed = parsed
-            return parsed
-        }
         // JSON-LD is read for a modification date only when it is read anyway
         let needsLD = !publishedKeys.contains { meta[$0] != nil }
-        let modified = modificationDates(meta: meta, ld: needsLD ? ld() : [], tree: tree, order: order, today: today)
+        let modified = modificationDates(meta: meta, ld: needsLD ? jsonLD() : [], tree: tree, order: order, today: today)
         let latestModified = modified.map(\.0.date).max()
         func allowed(_ d: CalendarDate) -> Bool {
             // content systems write a modification before a scheduled publication: only a
             // publication a month or more after the last modification is a placeholder
             d <= today && (latestModified.map { d <= $0.adding(days: 31) } ?? true)
         }
-        let structured = markupPublication(meta: meta, ld: ld, raw: raw, tree: tree, order: order, allowed: allowed)
+        let structured = markupPublication(meta: meta, ld: jsonLD, raw: raw, tree: tree, order: order, allowed: allowed)
 
         let urlDate = addressDate(raw.canonical ?? meta["og:url"], today: today)
 
@@ -320,9 +313,7 @@ enum PublicationDate {
                 if seen > 60 { break }
                 var text = ""
                 for j in (i + 1)..<Int(tree.end[i]) where tree.tag[j] == .text {
-                    if let p = tree.textPointer[j] {
-                        text += String(decoding: UnsafeBufferPointer(start: p, count: Int(tree.textLength[j])), as: UTF8.self)
-                    }
+                    if let bytes = tree.textBytes(j) { text += String(decoding: bytes, as: UTF8.self) }
                     if text.utf8.count > 400 { break }
                 }
                 guard let heading = titleKey(Substring(text)), heading.count >= 12,
@@ -335,7 +326,6 @@ enum PublicationDate {
             }
             if best >= 0 { return best }
         }
-        if tree.firstHeading >= 0, !context(of: Int(tree.firstHeading), tree).elsewhere { return Int(tree.firstHeading) }
         for i in 0..<tree.count where tree.tag[i] == .h1 {
             if !context(of: i, tree).elsewhere { return i }
         }
@@ -381,9 +371,8 @@ enum PublicationDate {
         var candidates: [(node: Int, tokens: [DateText.Token], short: Bool, label: Int, shortYear: Bool)] = []
         var previousLabel = -1
         for i in range where tree.tag[i] == .text {
-            let length = Int(tree.textLength[i])
-            guard length > 0, length <= 400, let p = tree.textPointer[i] else { continue }
-            let bytes = UnsafeBufferPointer(start: p, count: length)
+            guard let bytes = tree.textBytes(i), bytes.count > 0, bytes.count <= 400 else { continue }
+            let length = bytes.count
             let year = hasYear(bytes)
             let shortYear = !year && length <= 80 && hasShortDottedDate(bytes)
             if !year && !shortYear {
@@ -404,8 +393,7 @@ enum PublicationDate {
             let tokens = candidate.tokens
             let context = context(of: candidate.node, tree, anchor: anchor)
             var label: Label? = nil
-            if candidate.label >= 0, let p = tree.textPointer[candidate.label] {
-                let bytes = UnsafeBufferPointer(start: p, count: Int(tree.textLength[candidate.label]))
+            if candidate.label >= 0, let bytes = tree.textBytes(candidate.label) {
                 label = labelOf(DateText.tokens(Substring(String(decoding: bytes, as: UTF8.self))))
             }
             var k = 0
