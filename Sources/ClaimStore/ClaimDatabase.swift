@@ -80,7 +80,7 @@ public protocol ClaimDatabase: Sendable {
     /// The columns a table has in the live database, in order (names as the backend reports
     /// them; PostgreSQL folds unquoted names to lower case): what ``StoreSchema`` is checked
     /// against. Empty for a table the database does not have.
-    func liveColumns(of table: String) throws -> [String]
+    func liveColumns(of table: String) throws -> [StoreSchema.Column]
 
     /// Shares an ingest's files with the other workers ingesting into this database at the same
     /// time, on any machine: the files are entered in a work table, and each is then handed to
@@ -441,10 +441,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case folderMissing(path: String)
     /// The database path is a directory.
     case isDirectory(path: String)
-    /// The file exists but is not an SQLite database.
-    case notADatabase(path: String)
-    /// The file is an SQLite database made by something else.
-    case notAClaimsDatabase(path: String, tables: [String])
+    /// The location holds something that is not a database of this backend (`engine`: "SQLite").
+    case notADatabase(path: String, engine: String)
+    /// The location is a database of this backend made by something else.
+    case notAClaimsDatabase(path: String, engine: String, tables: [String])
     /// The database was made by a newer version of the tool.
     case newerSchema(path: String, migration: String)
     /// The disk or a file-size limit stopped a write; nothing of the failed transaction was kept.
@@ -460,10 +460,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(path): the folder \((path as NSString).deletingLastPathComponent) does not exist"
         case .isDirectory(let path):
             return "\(path): is a directory, not a database file"
-        case .notADatabase(let path):
-            return "\(path): is not an SQLite database"
-        case .notAClaimsDatabase(let path, let tables):
-            return "\(path): is an SQLite database but not a claims database (it has tables \(tables.prefix(5).joined(separator: ", ")))"
+        case .notADatabase(let path, let engine):
+            return "\(path): is not an \(engine) database"
+        case .notAClaimsDatabase(let path, let engine, let tables):
+            return "\(path): is an \(engine) database but not a claims database (it has tables \(tables.prefix(5).joined(separator: ", ")))"
         case .newerSchema(let path, let migration):
             return "\(path): was written by a newer version of claims (migration \(migration)); update claims"
         case .full(let path, let message):

@@ -7,6 +7,7 @@ protocol PositionalRow {
     func string(_ i: Int) throws -> String
     func optionalString(_ i: Int) throws -> String?
     func int(_ i: Int) throws -> Int
+    func optionalInt(_ i: Int) throws -> Int?
     func int64(_ i: Int) throws -> Int64
     func double(_ i: Int) throws -> Double
     func optionalDouble(_ i: Int) throws -> Double?
@@ -204,29 +205,86 @@ enum ClaimRows {
     }
 }
 
-/// The one description of the tables both stores hold: names and columns in order. Each
-/// backend's migrations must produce exactly these (`ClaimStoreTests` reads the live schema of
-/// both); a backend's own machinery is listed apart.
+/// The one description of the tables both stores hold: names, columns in order, each column's
+/// kind of value and whether it may be null. Each backend's migrations must produce exactly
+/// these (`ClaimStoreTests` reads the live schema of both); a backend's own machinery is listed
+/// apart. Migrations are SQL of their own and never read this (an old database must always
+/// migrate the same way): this is what they are checked against.
 public enum StoreSchema {
-    /// Every shared table with its columns, in order.
-    public static let tables: [(name: String, columns: [String])] = [
-        ("document", ["id", "path", "name", "sha256", "bytes", "modified", "title", "published", "url", "author", "language",
-                      "text", "claimCount", "ingestedAt", "pipelineVersion"]),
-        ("sentence", ["id", "documentId", "ordinal", "start", "end", "text"]),
-        ("claim", ["id", "documentId", "sentenceId", "ordinal", "quote", "start", "end", "sentence", "value", "valueHigh", "unit",
-                   "bound", "subject", "subjectText", "metric", "periodStart", "periodEnd", "periodText", "direction",
-                   "forecast", "hypothetical", "rules", "verdict"]),
-        ("entity", ["id", "kind", "name", "sector"]),
-        ("alias", ["id", "entityId", "alias", "caseSensitive"]),
-        ("run", ["id", "started", "finished", "arguments", "documentsNew", "documentsChanged", "documentsUnchanged",
-                 "documentsFailed", "documentsPruned", "claimsStored"]),
-        ("ingestError", ["id", "runId", "path", "reason"]),
-        ("finding", ["id", "runId", "kind", "severity", "key", "message", "details", "createdAt"]),
-        ("findingClaim", ["findingId", "claimId", "role"]),
-        ("meta", ["key", "value"]),
-    ]
+    /// The kind of value a column holds, as both backends' declared types map to it.
+    public enum Kind: String, Sendable, Hashable {
+        /// SQLite `INTEGER`; PostgreSQL `integer` or `bigint`.
+        case integer
+        /// SQLite `DOUBLE`; PostgreSQL `double precision`.
+        case real
+        /// `TEXT` (JSON included) on both.
+        case text
+        /// `BOOLEAN` on both.
+        case boolean
+        /// SQLite `DATETIME` (GRDB's text form); PostgreSQL `timestamp with time zone`.
+        case timestamp
+        /// Anything else (PostgreSQL's `tsvector`, say).
+        case other
+    }
+
+    /// One column: its name, kind and nullability (a primary key is never null).
+    public struct Column: Sendable, Hashable, CustomStringConvertible {
+        public var name: String
+        public var kind: Kind
+        public var nullable: Bool
+
+        /// Creates one.
+        public init(name: String, kind: Kind, nullable: Bool) {
+            self.name = name
+            self.kind = kind
+            self.nullable = nullable
+        }
+
+        /// `"name kind"`, with `?` after the kind when the column may be null.
+        init(_ spec: String) {
+            let parts = spec.split(separator: " ")
+            let kind = parts[1].hasSuffix("?") ? parts[1].dropLast() : parts[1]
+            self.init(name: String(parts[0]), kind: Kind(rawValue: String(kind))!, nullable: parts[1].hasSuffix("?"))
+        }
+
+        public var description: String { "\(name) \(kind.rawValue)\(nullable ? "?" : "")" }
+    }
+
+    /// Every shared table with its columns, in order (`?`: may be null).
+    public static let tables: [(name: String, columns: [Column])] = [
+        ("document", ["id integer", "path text", "name text", "sha256 text", "bytes integer", "modified real", "title text?",
+                      "published text?", "url text?", "author text?", "language text?", "text text", "claimCount integer",
+                      "ingestedAt timestamp", "pipelineVersion text"]),
+        ("sentence", ["id integer", "documentId integer", "ordinal integer", "start integer", "end integer", "text text"]),
+        ("claim", ["id integer", "documentId integer", "sentenceId integer?", "ordinal integer", "quote text", "start integer",
+                   "end integer", "sentence text", "value real", "valueHigh real?", "unit text", "bound text", "subject text?",
+                   "subjectText text?", "metric text", "periodStart text?", "periodEnd text?", "periodText text?",
+                   "direction text?", "forecast boolean", "hypothetical boolean", "rules text", "verdict text?"]),
+        ("entity", ["id text", "kind text", "name text", "sector text?"]),
+        ("alias", ["id integer", "entityId text", "alias text", "caseSensitive boolean"]),
+        ("run", ["id integer", "started timestamp", "finished timestamp?", "arguments text", "documentsNew integer",
+                 "documentsChanged integer", "documentsUnchanged integer", "documentsFailed integer", "documentsPruned integer",
+                 "claimsStored integer"]),
+        ("ingestError", ["id integer", "runId integer", "path text", "reason text"]),
+        ("finding", ["id integer", "runId integer?", "kind text", "severity text", "key text?", "message text", "details text?",
+                     "createdAt timestamp"]),
+        ("findingClaim", ["findingId integer", "claimId integer", "role text?"]),
+        ("meta", ["key text", "value text"]),
+    ].map { table in (table.0, table.1.map(Column.init)) }
 
     /// Columns only PostgreSQL has: its full-text index is a generated column of `sentence`
     /// (SQLite keeps an FTS5 table, `sentenceSearch`, beside it).
-    public static let postgresOnlyColumns: [String: [String]] = ["sentence": ["search"]]
+    public static let postgresOnlyColumns: [String: [Column]] = ["sentence": [Column(name: "search", kind: .other, nullable: true)]]
+
+    /// The kind a backend's declared type stands for.
+    static func kind(declared type: String) -> Kind {
+        switch type.lowercased() {
+        case "integer", "bigint", "int": .integer
+        case "double", "double precision", "real": .real
+        case "text", "jsontext", "json": .text
+        case "boolean": .boolean
+        case "datetime", "timestamp with time zone": .timestamp
+        default: .other
+        }
+    }
 }

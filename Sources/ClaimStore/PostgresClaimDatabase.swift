@@ -15,7 +15,7 @@ import PostgresNIO
 public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     public let location: String
     private let group: MultiThreadedEventLoopGroup
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
     private let configuration: PostgresConnection.Configuration
     private let lock = NSLock()
     let logger = Logger(label: "claims.store.postgres")
@@ -133,8 +133,6 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         }
     }
 
-    private func text(_ row: PostgresRandomAccessRow, _ i: Int) throws -> String? { try row[i].decode(String?.self) }
-    private func int(_ row: PostgresRandomAccessRow, _ i: Int) throws -> Int? { try row[i].decode(Int?.self) }
 
     // MARK: - Schema
 
@@ -187,6 +185,11 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         CREATE INDEX ingestWork_open ON ingestWork(path) WHERE state IN ('todo', 'taken');
         CREATE SEQUENCE ingestWorker AS INT CYCLE
         """),
+        // every ingest error belongs to a run, as in SQLite (the first migration left it nullable)
+        ("v4-ingest-error-run-required", """
+        DELETE FROM ingestError WHERE runId IS NULL;
+        ALTER TABLE ingestError ALTER COLUMN runId SET NOT NULL
+        """),
     ]
 
     /// Applies the migrations not applied yet, under an advisory lock so that several processes
@@ -196,7 +199,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
             try exec("SELECT pg_advisory_lock(7271700)")
             defer { _ = try? exec("SELECT pg_advisory_unlock(7271700)") }
             try exec("CREATE TABLE IF NOT EXISTS claims_migration (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())")
-            let applied = try exec("SELECT identifier FROM claims_migration").compactMap { try text($0, 0) }
+            let applied = try exec("SELECT identifier FROM claims_migration").compactMap { try $0.optionalString(0) }
             let known = Self.migrations.map(\.0)
             if let newer = applied.first(where: { !known.contains($0) }) {
                 throw StoreError.newerSchema(path: location, migration: newer)
@@ -274,7 +277,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
             for row in try exec("""
                 SELECT id, path, sha256, pipelineVersion FROM document WHERE path IN (SELECT json_array_elements_text($1::json))
                 """, [.text(paths)]) {
-                stored[try row[1].decode(String.self)] = (try row[0].decode(Int64.self), try text(row, 2), try text(row, 3))
+                stored[try row[1].decode(String.self)] = (try row[0].decode(Int64.self), try row.optionalString(2), try row.optionalString(3))
             }
             var outcomes: [StoreOutcome] = []
             var unchanged: [UInt8] = [UInt8(ascii: "[")]
@@ -464,10 +467,10 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     }
 
     public func loadEntities(_ entities: [EntityRow], version: String) throws {
-        if try locked({ try exec("SELECT value FROM meta WHERE key = 'entities'").first.flatMap { try text($0, 0) } }) == version { return }
+        if try locked({ try exec("SELECT value FROM meta WHERE key = 'entities'").first.flatMap { try $0.optionalString(0) } }) == version { return }
         try transaction {
             try exec("LOCK TABLE meta IN EXCLUSIVE MODE")
-            if try exec("SELECT value FROM meta WHERE key = 'entities'").first.flatMap({ try text($0, 0) }) == version { return }
+            if try exec("SELECT value FROM meta WHERE key = 'entities'").first.flatMap({ try $0.optionalString(0) }) == version { return }
             try exec("DELETE FROM alias")
             try exec("DELETE FROM entity")
             var rows: [UInt8] = [UInt8(ascii: "[")], aliases: [UInt8] = [UInt8(ascii: "[")]
@@ -505,19 +508,12 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
                 SELECT entityId FROM (SELECT DISTINCT entityId FROM alias
                   WHERE (caseSensitive AND alias = $1) OR (NOT caseSensitive AND lower(alias) = lower($1))) AS found
                 ORDER BY entityId COLLATE "C"
-                """, [.text(name)]).compactMap { try text($0, 0) }
+                """, [.text(name)]).compactMap { try $0.optionalString(0) }
         }
     }
 
     public func claims(matching query: ClaimQuery) throws -> [Claim] {
-        guard let (sql, values) = ClaimRows.select(query, .postgres) else { return [] }
-        let binds = values.map { v -> Bind in
-            switch v {
-            case .text(let s): .text(s)
-            case .int(let n): .int(n)
-            }
-        }
-        return try locked { try exec(sql, binds).map { try ClaimRows.decode($0, from: 0) } }
+        try locked { try StoreQueries.claims(query, runner) }
     }
 
     public func search(_ text: String, limit: Int) throws -> [SearchHit] {
@@ -542,36 +538,11 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     }
 
     public func statistics() throws -> StoreStatistics {
-        try locked {
-            func count(_ sql: String) throws -> Int { try exec(sql).first.flatMap { try int($0, 0) } ?? 0 }
-            func counts(_ sql: String) throws -> [StoreStatistics.Count] {
-                try exec(sql).map { StoreStatistics.Count(key: try text($0, 0) ?? "-", count: try int($0, 1) ?? 0) }
-            }
-            let lastRun = try exec("SELECT MAX(id) FROM run").first.flatMap { try $0[0].decode(Int64?.self) }
-            return StoreStatistics(
-                documents: try count("SELECT COUNT(*)::int FROM document"),
-                claims: try count("SELECT COUNT(*)::int FROM claim"),
-                sentences: try count("SELECT COUNT(*)::int FROM sentence"),
-                byDocument: try counts("SELECT name, claimCount FROM document ORDER BY name COLLATE \"C\", id"),
-                byMetric: try counts("SELECT metric, COUNT(*)::int AS n FROM claim GROUP BY metric ORDER BY n DESC, metric COLLATE \"C\""),
-                bySubject: try counts("SELECT subject, COUNT(*)::int AS n FROM claim GROUP BY subject ORDER BY n DESC, subject COLLATE \"C\" NULLS FIRST"),
-                byUnit: try counts("SELECT unit, COUNT(*)::int AS n FROM claim GROUP BY unit ORDER BY n DESC, unit COLLATE \"C\""),
-                runs: try count("SELECT COUNT(*)::int FROM run"),
-                lastRunErrors: try lastRun.map { try exec("SELECT COUNT(*)::int FROM ingestError WHERE runId = $1", [.int(Int($0))]).first.flatMap { try int($0, 0) } ?? 0 } ?? 0)
-        }
+        try locked { try StoreQueries.statistics(runner) }
     }
 
     public func documents() throws -> [StoredDocument] {
-        try locked {
-            try exec("""
-                SELECT document.id, path, name, sha256, claimCount,
-                  (SELECT COUNT(*)::int FROM claim WHERE claim.documentId = document.id) AS stored
-                FROM document ORDER BY name COLLATE "C", id
-                """).map {
-                StoredDocument(id: try $0[0].decode(Int64.self), path: try $0[1].decode(String.self), name: try $0[2].decode(String.self),
-                               sha256: try $0[3].decode(String.self), claimCount: try $0[4].decode(Int.self), storedClaims: try $0[5].decode(Int.self))
-            }
-        }
+        try locked { try StoreQueries.documents(runner) }
     }
 
     /// PostgreSQL checks its own pages; this checks what the claims database itself promises:
@@ -580,13 +551,13 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     public func integrityCheck() throws -> [String] {
         try locked {
             var problems: [String] = []
-            let orphans = try exec("SELECT COUNT(*)::int FROM claim WHERE documentId NOT IN (SELECT id FROM document)").first.flatMap { try int($0, 0) } ?? 0
+            let orphans = try exec("SELECT COUNT(*)::int FROM claim WHERE documentId NOT IN (SELECT id FROM document)").first.flatMap { try $0.optionalInt(0) } ?? 0
             if orphans > 0 { problems.append("\(orphans) claims without a document") }
             for row in try exec("""
                 SELECT name, claimCount, (SELECT COUNT(*)::int FROM claim WHERE claim.documentId = document.id) FROM document
                 WHERE claimCount <> (SELECT COUNT(*) FROM claim WHERE claim.documentId = document.id)
                 """) {
-                problems.append("\(try text(row, 0) ?? "?") has \(try int(row, 2) ?? 0) of its \(try int(row, 1) ?? 0) claims")
+                problems.append("\(try row.optionalString(0) ?? "?") has \(try row.optionalInt(2) ?? 0) of its \(try row.optionalInt(1) ?? 0) claims")
             }
             return problems.isEmpty ? ["ok"] : problems
         }
@@ -604,47 +575,44 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
     }
 
     public func saveCheck(_ check: StoredCheck) throws {
-        try transaction {
-            try exec("DELETE FROM finding")
-            for f in check.findings {
-                let id = try exec("""
-                    INSERT INTO finding (kind, severity, key, message, details, createdAt) VALUES ($1, $2, $3, $4, $5, now()) RETURNING id
-                    """, [.text(f.kind), .text(f.severity), .text(f.fingerprint), .text(f.explanation), .text(f.json)])[0][0].decode(Int64.self)
-                for (n, claim) in f.claims.enumerated() {
-                    try exec("INSERT INTO findingClaim (findingId, claimId, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                             [.int(Int(id)), .int(Int(claim)), .text(n == 0 ? "contradicted" : "evidence")])
-                }
-            }
-            // the verdicts in one statement
-            var rows: [UInt8] = [UInt8(ascii: "[")]
-            for (claim, verdict) in check.verdicts {
-                if rows.count > 1 { rows.append(UInt8(ascii: ",")) }
-                rows += Array("{\"id\":\(claim),\"verdict\":\"\(verdict.rawValue)\"}".utf8)
-            }
-            rows.append(UInt8(ascii: "]"))
-            if !check.verdicts.isEmpty {
-                try exec("""
-                    UPDATE claim SET verdict = r.verdict FROM json_to_recordset($1::json) AS r(id bigint, verdict text) WHERE claim.id = r.id
-                    """, [.text(String(decoding: rows, as: UTF8.self))])
-            }
-        }
+        try transaction { try StoreQueries.saveCheck(check, runner) }
     }
 
     public func storedFindings() throws -> [String] {
-        try locked { try exec("SELECT details FROM finding ORDER BY id").compactMap { try text($0, 0) } }
+        try locked { try StoreQueries.storedFindings(runner) }
     }
 
-    public func liveColumns(of table: String) throws -> [String] {
+    public func liveColumns(of table: String) throws -> [StoreSchema.Column] {
         try locked {
             try exec("""
-                SELECT column_name FROM information_schema.columns
+                SELECT column_name, data_type, is_nullable = 'YES' FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = lower($1) ORDER BY ordinal_position
-                """, [.text(table)]).compactMap { try text($0, 0) }
+                """, [.text(table)]).map {
+                StoreSchema.Column(name: try $0.string(0), kind: StoreSchema.kind(declared: try $0.string(1)), nullable: try $0.bool(2))
+            }
         }
     }
 
     public func documentText(path: String) throws -> String? {
-        try locked { try exec("SELECT text FROM document WHERE path = $1", [.text(path)]).first.flatMap { try text($0, 0) } }
+        try locked { try StoreQueries.documentText(path: path, runner) }
+    }
+
+    /// The connection as the shared statements' runner (the caller holds the lock).
+    private var runner: PostgresRunner { PostgresRunner(database: self) }
+}
+
+/// The PostgreSQL connection as the shared statements' runner.
+struct PostgresRunner: SQLRunner {
+    let database: PostgresClaimDatabase
+    var dialect: SQLDialect { .postgres }
+
+    func rows(_ sql: String, _ values: [SQLValue]) throws -> [PostgresRandomAccessRow] {
+        try database.exec(sql, values.map { v -> PostgresClaimDatabase.Bind in
+            switch v {
+            case .text(let s): .text(s)
+            case .int(let n): .int(n)
+            }
+        }, on: database.connection)
     }
 }
 
@@ -653,6 +621,7 @@ extension PostgresRandomAccessRow: PositionalRow {
     func string(_ i: Int) throws -> String { try self[i].decode(String.self) }
     func optionalString(_ i: Int) throws -> String? { try self[i].decode(String?.self) }
     func int(_ i: Int) throws -> Int { try self[i].decode(Int.self) }
+    func optionalInt(_ i: Int) throws -> Int? { try self[i].decode(Int?.self) }
     func int64(_ i: Int) throws -> Int64 { try self[i].decode(Int64.self) }
     func double(_ i: Int) throws -> Double { try self[i].decode(Double.self) }
     func optionalDouble(_ i: Int) throws -> Double? { try self[i].decode(Double?.self) }

@@ -30,7 +30,7 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
             if let handle = FileHandle(forReadingAtPath: path) {
                 let head = (try? handle.read(upToCount: 16)) ?? Data()
                 try? handle.close()
-                if !head.isEmpty, head != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path: path) }
+                if !head.isEmpty, head != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path: path, engine: "SQLite") }
             }
         } else if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw StoreError.folderMissing(path: path)
@@ -67,7 +67,7 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
                 return (tables, Array(applied))
             }
             if !tables.isEmpty, !tables.contains("grdb_migrations") {
-                throw StoreError.notAClaimsDatabase(path: location, tables: tables.sorted())
+                throw StoreError.notAClaimsDatabase(path: location, engine: "SQLite", tables: tables.sorted())
             }
             if let unknown = applied.first(where: { !known.contains($0) }) {
                 throw StoreError.newerSchema(path: location, migration: unknown)
@@ -95,7 +95,7 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     /// Maps GRDB's errors to ours, keeping SQLite's message.
     static func storeError(_ error: DatabaseError, _ path: String) -> StoreError {
         switch error.resultCode {
-        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_NOTADB: return .notADatabase(path: path, engine: "SQLite")
         case .SQLITE_FULL, .SQLITE_IOERR: return .full(path: path, message: error.message ?? "\(error.resultCode)")
         case .SQLITE_CANTOPEN: return .failed(path: path, message: "cannot open the database file")
         default: return .failed(path: path, message: error.message ?? "\(error.resultCode)")
@@ -289,16 +289,7 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     }
 
     public func claims(matching query: ClaimQuery) throws -> [Claim] {
-        guard let (sql, values) = ClaimRows.select(query, .sqlite) else { return [] }
-        let args = StatementArguments(values.map { v -> (any DatabaseValueConvertible)? in
-            switch v {
-            case .text(let s): s
-            case .int(let n): n
-            }
-        })
-        return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: args).map { try ClaimRows.decode($0, from: 0) }
-        }
+        try read { try StoreQueries.claims(query, GRDBRunner(db: $0)) }
     }
 
     public func search(_ text: String, limit: Int) throws -> [SearchHit] {
@@ -325,35 +316,11 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     }
 
     public func statistics() throws -> StoreStatistics {
-        try read { db in
-            func counts(_ sql: String) throws -> [StoreStatistics.Count] {
-                try Row.fetchAll(db, sql: sql).map { StoreStatistics.Count(key: $0[0] ?? "-", count: $0[1]) }
-            }
-            let lastRun = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run")
-            return StoreStatistics(
-                documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
-                claims: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim") ?? 0,
-                sentences: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sentence") ?? 0,
-                byDocument: try counts("SELECT name, claimCount FROM document ORDER BY name, id"),
-                byMetric: try counts("SELECT metric, COUNT(*) AS n FROM claim GROUP BY metric ORDER BY n DESC, metric"),
-                bySubject: try counts("SELECT subject, COUNT(*) AS n FROM claim GROUP BY subject ORDER BY n DESC, subject"),
-                byUnit: try counts("SELECT unit, COUNT(*) AS n FROM claim GROUP BY unit ORDER BY n DESC, unit"),
-                runs: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0,
-                lastRunErrors: try lastRun.map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingestError WHERE runId = ?", arguments: [$0]) ?? 0 } ?? 0)
-        }
+        try read { try StoreQueries.statistics(GRDBRunner(db: $0)) }
     }
 
     public func documents() throws -> [StoredDocument] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT document.id, path, name, sha256, claimCount,
-                  (SELECT COUNT(*) FROM claim WHERE claim.documentId = document.id) AS stored
-                FROM document ORDER BY name, id
-                """).map {
-                StoredDocument(id: $0["id"], path: $0["path"], name: $0["name"], sha256: $0["sha256"],
-                               claimCount: $0["claimCount"], storedClaims: $0["stored"])
-            }
-        }
+        try read { try StoreQueries.documents(GRDBRunner(db: $0)) }
     }
 
     public func integrityCheck() throws -> [String] {
@@ -387,37 +354,23 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
     }
 
     public func saveCheck(_ check: StoredCheck) throws {
-        try write { db in
-            try db.execute(sql: "DELETE FROM finding")
-            let now = Date()
-            let insertFinding = try db.cachedStatement(sql: """
-                INSERT INTO finding (kind, severity, key, message, details, createdAt) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let insertLink = try db.cachedStatement(sql: "INSERT OR IGNORE INTO findingClaim (findingId, claimId, role) VALUES (?, ?, ?)")
-            for f in check.findings {
-                try insertFinding.execute(arguments: [f.kind, f.severity, f.fingerprint, f.explanation, f.json, now])
-                let id = db.lastInsertedRowID
-                for (n, claim) in f.claims.enumerated() {
-                    try insertLink.execute(arguments: [id, claim, n == 0 ? "contradicted" : "evidence"])
-                }
-            }
-            let setVerdict = try db.cachedStatement(sql: "UPDATE claim SET verdict = ? WHERE id = ?")
-            for (claim, verdict) in check.verdicts {
-                try setVerdict.execute(arguments: [verdict.rawValue, claim])
+        try write { try StoreQueries.saveCheck(check, GRDBRunner(db: $0)) }
+    }
+
+    public func storedFindings() throws -> [String] {
+        try read { try StoreQueries.storedFindings(GRDBRunner(db: $0)) }
+    }
+
+    public func liveColumns(of table: String) throws -> [StoreSchema.Column] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT name, type, \"notnull\" OR pk > 0 FROM pragma_table_info(?) ORDER BY cid", arguments: [table]).map {
+                StoreSchema.Column(name: $0[0], kind: StoreSchema.kind(declared: $0[1]), nullable: !($0[2] as Bool))
             }
         }
     }
 
-    public func storedFindings() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT details FROM finding ORDER BY id") }
-    }
-
-    public func liveColumns(of table: String) throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]) }
-    }
-
     public func documentText(path: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT text FROM document WHERE path = ?", arguments: [path]) }
+        try read { try StoreQueries.documentText(path: path, GRDBRunner(db: $0)) }
     }
 
     /// Nil: SQLite's workers share one machine; one that finds a document stored by another
@@ -431,8 +384,26 @@ extension Row: PositionalRow {
     func string(_ i: Int) throws -> String { self[i] }
     func optionalString(_ i: Int) throws -> String? { self[i] }
     func int(_ i: Int) throws -> Int { self[i] }
+    func optionalInt(_ i: Int) throws -> Int? { self[i] }
     func int64(_ i: Int) throws -> Int64 { self[i] }
     func double(_ i: Int) throws -> Double { self[i] }
     func optionalDouble(_ i: Int) throws -> Double? { self[i] }
     func bool(_ i: Int) throws -> Bool { self[i] }
+}
+
+/// GRDB's connection as the shared statements' runner: statements are prepared once per
+/// connection and reused (`cachedStatement`).
+struct GRDBRunner: SQLRunner {
+    let db: Database
+    var dialect: SQLDialect { .sqlite }
+
+    func rows(_ sql: String, _ values: [SQLValue]) throws -> [Row] {
+        let arguments = StatementArguments(values.map { v -> (any DatabaseValueConvertible)? in
+            switch v {
+            case .text(let s): s
+            case .int(let n): n
+            }
+        })
+        return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
+    }
 }
