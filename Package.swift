@@ -59,13 +59,10 @@ let package = Package(
             "ClaimModel", "DocumentText", "Recognizers", "ClaimExtraction", "ClaimStore", "MarketMetrics", "CrossCheck",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // The command-line shell: one command per file, no domain logic.
+        // The command-line shell: one command per file, no domain logic; it sees ClaimsKit only.
         .executableTarget(
             name: "claims",
-            dependencies: [
-                "ClaimsKit", "ClaimExtraction", "Recognizers", "ClaimModel", "ClaimStore", "MarketMetrics", "DocumentText",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["ClaimsKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Shared test helpers: package paths, fixtures, running the built binary.

@@ -40,6 +40,16 @@ public enum MarketFigures {
         public init(subject: String) { self.subject = subject }
     }
 
+    /// Market data loaded from a folder: price files, symbols, caps, members.
+    public typealias DataSet = MarketData
+    /// A computed figure with its convention, inputs and notes.
+    public typealias Value = MetricValue
+    /// Price return or total return.
+    public typealias Basis = ReturnBasis
+
+    /// Loads a market data folder; the files it could not use are in the result's `problems`.
+    public static func load(folder: String) throws -> DataSet { try MarketData.load(folder: folder) }
+
     /// Computes a figure; the reason when the data cannot give it.
     public static func compute(_ figure: Figure, _ r: Request, from m: MarketData) throws(NotComputable) -> MetricValue {
         func needPeriod() throws(NotComputable) -> Period {

@@ -1,9 +1,6 @@
 import ArgumentParser
-import ClaimModel
-import ClaimStore
 import ClaimsKit
 import Foundation
-import MarketMetrics
 
 extension Claims {
     /// `claims audit`: ingest, check and report in one go — the main job.
@@ -43,9 +40,8 @@ extension Claims {
             try StoreFailure.report {
                 let outcome = try IngestCommand.ingest(paths, store: storeOptions, documents: documents, jobs: parallel.count, prune: false,
                                                        progress: false, quiet: quiet)
-                let scope = Set(outcome.inputs.map { IngestRun.resolved($0.path) })
-                let report = try CheckRun(database: outcome.database, data: market).run(scope: scope, isolated: isolated)
-                status = try reportOptions.report(report, database: outcome.database)
+                let report = try outcome.store.check(data: market, scope: outcome.scope, isolated: isolated)
+                status = try reportOptions.report(report, store: outcome.store)
                 if outcome.failed > 0 { status = 2 }
             }
             if status != 0 { throw ExitCode(status) }

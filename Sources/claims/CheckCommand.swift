@@ -1,9 +1,6 @@
 import ArgumentParser
-import ClaimModel
-import ClaimStore
 import ClaimsKit
 import Foundation
-import MarketMetrics
 
 extension Claims {
     /// `claims check`: cross-checks what is stored.
@@ -26,9 +23,8 @@ extension Claims {
             let market = try reportOptions.marketData()
             var status: Int32 = 0
             try StoreFailure.report {
-                let database = try storeOptions.open()
-                let report = try CheckRun(database: database, data: market).run()
-                status = try reportOptions.report(report, database: database)
+                let store = try storeOptions.open()
+                status = try reportOptions.report(try store.check(data: market), store: store)
             }
             if status != 0 { throw ExitCode(status) }
         }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import ClaimExtraction
-import ClaimModel
 import ClaimsKit
 import Foundation
-import MarketMetrics
 
 extension Claims {
     /// `claims explain`: the mentions, rules and claims of one sentence.
@@ -47,39 +44,11 @@ extension Claims {
                 return
             }
             if rules {
-                var out = ""
-                var field = ""
-                for r in RuleCatalog.all + RuleCatalog.checks.map({ Rule($0.id, "check (\($0.field))", nil, $0.summary) }) {
-                    if r.field != field {
-                        field = r.field
-                        out += (out.isEmpty ? "" : "\n") + "\(field):\n"
-                    }
-                    out += "  \(r.id)\(r.provenance.map { "  [\($0.rawValue)]" } ?? "")  \(r.summary)\n"
-                }
-                FileHandle.standardOutput.write(Data(out.utf8))
+                FileHandle.standardOutput.write(Data(Explanation.rules().utf8))
                 return
             }
             guard let sentence else { return }
-            let extractor = ClaimExtractor(lexicon: try documents.loadLexicon())
-            let e = extractor.explain(sentence, date: documents.date)
-            var out = "mentions:\n"
-            for m in e.mentions { out += "  " + m + "\n" }
-            out += "claims:\n"
-            if e.claims.isEmpty { out += "  (none)\n" }
-            for c in e.claims {
-                let period = c.period.map { $0.isPoint ? "\($0.start)" : "\($0.start)..\($0.end)" } ?? "null"
-                out += "  \(c.quote)  value \(JSONNumber.format(c.value))\(c.valueHigh.map { "–" + JSONNumber.format($0) } ?? "") \(c.unit.rawValue) \(c.bound.rawValue)"
-                out += "  subject \(c.subject ?? "null")\(c.subjectText.map { " (\($0))" } ?? "")  metric \(c.metric.rawValue)"
-                out += "  period \(period)  direction \(c.direction?.rawValue ?? "null")"
-                if c.forecast { out += "  forecast" }
-                if c.hypothetical { out += "  hypothetical" }
-                out += "\n"
-                for (field, rule) in c.rules.sorted(by: { $0.key < $1.key }) {
-                    let provenance = c.provenance(of: field)
-                    out += "      \(field): \(rule)\(provenance.map { " (\($0.rawValue))" } ?? "")\n"
-                }
-            }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardOutput.write(Data(Explanation.sentence(sentence, try documents.setup()).utf8))
         }
     }
 }
@@ -88,45 +57,18 @@ extension Claims.ExplainCommand {
     /// Prints why the finding `id` was reported: the check, each claim with its fields' rules and
     /// provenance, the computation, the tolerance, the caveat and the inferred fields.
     func explain(finding id: String) throws {
-        let market = try data.map { folder -> MarketData in
-            do { return try MarketData.load(folder: folder) } catch { throw ValidationError("--data \(folder): \(error)") }
+        let market = try data.map { folder -> MarketFigures.DataSet in
+            do { return try MarketFigures.load(folder: folder) } catch { throw ValidationError("--data \(folder): \(error)") }
         }
         var found: Finding?
         try StoreFailure.report {
-            let report = try CheckRun(database: try storeOptions.open(), data: market).run()
+            let report = try storeOptions.open().check(data: market)
             found = report.findings.first { $0.id == id || $0.id.hasPrefix(id) && id.count >= 6 }
         }
         guard let f = found else {
             StandardError.print("claims: no finding \(id) in the check of \(storeOptions.location) (run `claims audit` or `claims check` on it first; give --data if the audit had market data)")
             throw ExitCode(1)
         }
-        var out = "finding \(f.id): \(f.kind.rawValue), \(f.severity.rawValue)\n"
-        out += "check \(f.rule)\(RuleCatalog.check(f.rule).map { ": " + $0.summary } ?? "")\n"
-        out += "claims:\n"
-        for (n, c) in f.claims.enumerated() {
-            let period = c.period.map { $0.isPoint ? "\($0.start)" : "\($0.start)..\($0.end)" } ?? "null"
-            out += "  \(n == 0 ? "✗" : "·") \(c.doc) \"\(c.quote)\"  value \(JSONNumber.format(c.value)) \(c.unit.rawValue) \(c.bound.rawValue)"
-            out += "  subject \(c.subject ?? "null")  metric \(c.metric.rawValue)  period \(period)\(c.verdict.map { "  [\($0.rawValue)]" } ?? "")\n"
-            out += "      sentence: \(c.sentence)\n"
-            for (field, rule) in c.rules.sorted(by: { $0.key < $1.key }) where field != "value" {
-                out += "      \(field): \(rule)\(c.provenance(of: field).map { " (\($0.rawValue))" } ?? "")\n"
-            }
-        }
-        out += "explanation: \(f.explanation)\n"
-        if let x = f.computed { out += "computed: \(JSONNumber.format((x * 1e6).rounded() / 1e6))\n" }
-        out += "tolerance: \(f.tolerance)\n"
-        if let caveat = f.caveat { out += "caveat: \(caveat)\n" }
-        out += "inferred: \(f.inferred.isEmpty ? "none (every key field read in its own clause)" : f.inferred.joined(separator: "; "))\n"
-        for i in f.inputs { out += "data: \(i.symbol) \(i.date) \(JSONNumber.format(i.value)) (\(i.role))\n" }
-        FileHandle.standardOutput.write(Data(out.utf8))
-    }
-}
-
-/// Number formatting shared by the text outputs.
-enum JSONNumber {
-    static func format(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return String(v)
+        FileHandle.standardOutput.write(Data(Explanation.finding(f).utf8))
     }
 }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import ClaimModel
-import ClaimStore
 import ClaimsKit
 import Foundation
 
@@ -21,12 +19,12 @@ extension Claims {
 
         func run() throws {
             try StoreFailure.report {
-                let database = try storeOptions.open()
+                let store = try storeOptions.open()
                 if let claimFormat = ClaimOutput.Format(rawValue: format.rawValue) {
-                    ClaimPrinter.print(try database.claims(matching: ClaimQuery()), format: claimFormat)
+                    ClaimPrinter.print(try store.claims(), format: claimFormat)
                 } else {
                     let output = StandardOutput()
-                    output.write(Array(ClaimReviewExport.render(try database.claimsForCheck(), version: Claims.configuration.version).utf8))
+                    output.write(Array(try store.claimReview(version: Claims.configuration.version).utf8))
                     output.flush()
                 }
             }

@@ -1,10 +1,6 @@
 import ArgumentParser
-import ClaimExtraction
-import ClaimModel
 import ClaimsKit
-import DocumentText
 import Foundation
-import Recognizers
 
 /// Options of every command that reads files into documents (`text` among them): the document
 /// date and the limits per file.
@@ -13,18 +9,13 @@ struct ReadingOptions: ParsableArguments {
     var date: CalendarDate?
 
     @Option(name: .long, help: "Refuse input files larger than this (bytes, or with K, M, G).")
-    var maxBytes: ByteCount = ByteCount(ExtractionOptions().maxBytes)
+    var maxBytes: ByteCount = ByteCount(DocumentSettings.defaultMaxBytes)
 
     @Option(name: .long, help: "Give up on a document that takes longer than this (seconds, or with ms, s, m; none for no limit).")
-    var timeBudget: TimeBudget = TimeBudget(seconds: DocumentLoader.defaultTimeBudget)
+    var timeBudget: TimeBudget = TimeBudget(seconds: DocumentSettings.defaultTimeBudget)
 
-    /// The document loader with these options, for `inputs` (their sidecars are read).
-    func loader(for inputs: [InputFile]) -> DocumentLoader {
-        var options = ExtractionOptions()
-        options.maxBytes = maxBytes.bytes
-        return DocumentLoader(reader: DocumentReader(options: options), date: date, sidecars: Sidecar.load(for: inputs),
-                              timeBudget: timeBudget.seconds)
-    }
+    /// The settings these options give.
+    var settings: DocumentSettings { DocumentSettings(date: date, maxBytes: maxBytes.bytes, timeBudget: timeBudget.seconds) }
 }
 
 /// Options every command that extracts claims shares: the reading options and extra lexicons.
@@ -37,18 +28,11 @@ struct DocumentOptions: ParsableArguments {
     /// The date given on the command line, if any.
     var date: CalendarDate? { reading.date }
 
-    /// The document loader with these options, for `inputs` (their sidecars are read).
-    func loader(for inputs: [InputFile]) -> DocumentLoader { reading.loader(for: inputs) }
-
-    /// The user's lexicon files, read.
-    func lexiconTexts() throws -> [(path: String, text: String)] {
-        do { return try LexiconFiles.read(lexicon) } catch { throw ValidationError("\(error)") }
-    }
-
-    /// The built-in lexicons plus the user's files (`texts` as `lexiconTexts()` reads them).
-    func loadLexicon(_ texts: [(path: String, text: String)]? = nil) throws -> Lexicon {
-        let files = try texts ?? lexiconTexts()
-        do { return try LexiconFiles.lexicon(adding: files) } catch { throw ValidationError("\(error)") }
+    /// The settings with the lexicons read: a lexicon file that cannot be used is a usage error.
+    func setup() throws -> ExtractionSetup {
+        var settings = reading.settings
+        settings.lexiconFiles = lexicon
+        do { return try ExtractionSetup(settings) } catch { throw ValidationError("\(error)") }
     }
 }
 
@@ -83,13 +67,12 @@ extension Claims {
         var stats = false
 
         func run() throws {
-            let lexicon = try documents.loadLexicon()
+            let setup = try documents.setup()
             let format = self.format ?? (isatty(1) != 0 ? .text : .jsonl)
             let (inputs, missing) = InputDiscovery.discover(paths)
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
-            let loader = documents.loader(for: inputs)
-            let run = ExtractRun(loader: loader, extractor: ClaimExtractor(lexicon: lexicon), jobs: parallel.count)
+            let run = ExtractRun(setup, inputs: inputs, jobs: parallel.count)
             let output = StandardOutput()
             var all: [Claim] = []
             if format == .csv { output.write(Array((ClaimOutput.csvHeader + "\n").utf8)) }
@@ -144,54 +127,12 @@ extension Claims {
 
 extension ClaimOutput.Format: ExpressibleByArgument {}
 
-/// A time budget on the command line: `30` or `30s`, `250ms`, `2m`; `none` (or 0) for no limit.
-struct TimeBudget: ExpressibleByArgument, Sendable, CustomStringConvertible {
-    /// Seconds; nil for no limit.
-    var seconds: Double?
-
-    init(seconds: Double?) { self.seconds = seconds }
-
-    init?(argument: String) {
-        var text = argument.trimmingCharacters(in: .whitespaces).lowercased()
-        if text == "none" { seconds = nil; return }
-        var scale = 1.0
-        for (suffix, s) in [("ms", 0.001), ("s", 1.0), ("m", 60.0)] where text.hasSuffix(suffix) {
-            text.removeLast(suffix.count)
-            scale = s
-            break
-        }
-        guard let n = Double(text.trimmingCharacters(in: .whitespaces)), n.isFinite, n >= 0 else { return nil }
-        seconds = n == 0 ? nil : n * scale
-    }
-
-    var description: String { seconds.map { Deadline.format(seconds: $0).replacingOccurrences(of: " ", with: "") } ?? "none" }
-    var defaultValueDescription: String { description }
+extension TimeBudget: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public var defaultValueDescription: String { description }
 }
 
-/// A size in bytes on the command line: `1000`, `512K`, `64M`, `1G` (powers of 1,024).
-struct ByteCount: ExpressibleByArgument, Sendable, CustomStringConvertible {
-    var bytes: Int
-
-    init(_ bytes: Int) { self.bytes = bytes }
-
-    init?(argument: String) {
-        var text = argument.trimmingCharacters(in: .whitespaces).uppercased()
-        if text.hasSuffix("B") { text.removeLast() }
-        var scale = 1
-        switch text.last {
-        case "K": scale = 1 << 10
-        case "M": scale = 1 << 20
-        case "G": scale = 1 << 30
-        default: break
-        }
-        if scale > 1 { text.removeLast() }
-        guard let n = Int(text), n > 0, n <= Int.max / scale else { return nil }
-        bytes = n * scale
-    }
-
-    var description: String {
-        for (suffix, scale) in [("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)] where bytes % scale == 0 { return "\(bytes / scale)\(suffix)" }
-        return String(bytes)
-    }
-    var defaultValueDescription: String { description }
+extension ByteCount: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public var defaultValueDescription: String { description }
 }

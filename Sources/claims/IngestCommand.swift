@@ -1,7 +1,4 @@
 import ArgumentParser
-import ClaimExtraction
-import ClaimModel
-import ClaimStore
 import ClaimsKit
 import Foundation
 
@@ -54,63 +51,22 @@ extension Claims {
             }
         }
 
-        /// What an ingest did, for the commands that run one first (`audit`).
-        struct Outcome {
-            var database: any ClaimDatabase
-            var summary: IngestRun.Summary
-            var inputs: [InputFile]
-            /// Files that failed or were missing.
-            var failed: Int
-        }
-
-        /// Ingests PATHs: progress and the summary line on standard error, errors listed.
+        /// Ingests PATHs with ``IngestJob``: progress and the summary line on standard error,
+        /// errors listed.
         static func ingest(_ paths: [String], store: StoreOptions, documents: DocumentOptions, jobs: Int, prune: Bool,
-                           progress: Bool, quiet: Bool, shard: Shard? = nil) throws -> Outcome {
-            let texts = try documents.lexiconTexts()
-            let lexicon = try documents.loadLexicon(texts)
-            // what changes claims besides the files: the date and the user's lexicons
-            let optionParts = [documents.date?.description ?? ""] + texts.map(\.text)
-            var (inputs, missing) = InputDiscovery.discover(paths)
-            if let shard { inputs = inputs.filter { shard.contains(resolvedPath: IngestRun.resolved($0.path)) } }
-            for error in missing { StandardError.print("claims: \(error)") }
+                           progress: Bool, quiet: Bool, shard: Shard? = nil) throws -> IngestJob.Outcome {
+            let job = IngestJob(paths: paths, setup: try documents.setup(), jobs: jobs, prune: prune, shard: shard)
             let showProgress = !quiet && (progress || isatty(2) != 0)
-            let database = try store.open()
-            var run = IngestRun(database: database,
-                                loader: documents.loader(for: inputs),
-                                extractor: ClaimExtractor(lexicon: lexicon), jobs: jobs,
-                                options: Pipeline.fingerprint(optionParts))
-            run.prune = prune
             var lastShown = -1.0
-            let summary = try run.run(inputs, arguments: CommandLine.arguments) { p in
+            let outcome = try job.run(into: store.location, arguments: CommandLine.arguments,
+                                      problem: { StandardError.print("claims: \($0)") }) { p in
                 guard showProgress, p.elapsed - lastShown >= 0.2 || p.done == p.total else { return }
                 lastShown = p.elapsed
-                StandardError.write("\r" + Self.progressLine(p) + "\u{1B}[K")
+                StandardError.write("\r" + IngestJob.progressLine(p) + "\u{1B}[K")
                 if p.done == p.total { StandardError.write("\n") }
             }
-            for e in summary.errors { StandardError.print("claims: \(e.path): \(e.reason)") }
-            if !quiet { StandardError.print("claims: " + Self.summaryLine(summary, missing: missing.count, store: database.location)) }
-            return Outcome(database: database, summary: summary, inputs: inputs, failed: summary.counts.failed + missing.count)
-        }
-
-        static func progressLine(_ p: IngestRun.Progress) -> String {
-            let rate = p.elapsed > 0 ? Double(p.bytesDone) / p.elapsed : 0
-            let left = rate > 0 ? Double(p.bytesTotal - p.bytesDone) / rate : 0
-            return "\(p.done)/\(p.total) files  " + String(format: "%.1f MB/s  %d:%02d left", rate / 1e6, Int(left) / 60, Int(left) % 60)
-        }
-
-        /// The one-line summary: documents new/changed/unchanged/failed, claims stored, time.
-        static func summaryLine(_ s: IngestRun.Summary, missing: Int, store: String) -> String {
-            let c = s.counts
-            var line = "\(c.new) new, \(c.changed) changed, \(c.unchanged) unchanged, \(c.failed + missing) failed"
-            if c.pruned > 0 { line += ", \(c.pruned) pruned" }
-            line += " documents; \(c.claims) claims stored in \(store)"
-            if s.otherWorkers > 0 { line += "; \(s.otherWorkers) files read by other workers" }
-            let mb = Double(s.bytesParsed) / 1e6
-            line += String(format: "; %.2f s", s.seconds)
-            if s.parsed > 0, s.seconds > 0 {
-                line += String(format: " (%.1f documents/s, %.1f MB/s parsed)", Double(s.parsed) / s.seconds, mb / s.seconds)
-            }
-            return line
+            if !quiet { StandardError.print("claims: " + outcome.summaryLine) }
+            return outcome
         }
     }
 }

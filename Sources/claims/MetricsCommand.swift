@@ -1,8 +1,6 @@
 import ArgumentParser
-import ClaimModel
 import ClaimsKit
 import Foundation
-import MarketMetrics
 
 extension Claims {
     /// `claims metrics`: one figure computed from market data, with the closes it came from.
@@ -44,7 +42,7 @@ extension Claims {
         var days: Int = 200
 
         @Option(name: .long, help: "price or total (total: Adj Close, or dividends.csv).")
-        var basis: ReturnBasis = .price
+        var basis: MarketFigures.Basis = .price
 
         @Flag(name: .long, help: "high and low from the intraday High/Low columns instead of closes.")
         var intraday = false
@@ -77,9 +75,9 @@ extension Claims {
         }
 
         func run() throws {
-            let market: MarketData
+            let market: MarketFigures.DataSet
             do {
-                market = try MarketData.load(folder: data)
+                market = try MarketFigures.load(folder: data)
             } catch {
                 StandardError.print("claims metrics: \(error)")
                 throw ExitCode(2)
@@ -94,7 +92,7 @@ extension Claims {
             request.benchmark = benchmark
             request.index = index
             request.top = top
-            let value: MetricValue
+            let value: MarketFigures.Value
             do {
                 value = try MarketFigures.compute(metric, request, from: market)
             } catch {
@@ -111,4 +109,4 @@ extension Claims {
 
 extension MarketFigures.Figure: ExpressibleByArgument {}
 
-extension ReturnBasis: ExpressibleByArgument {}
+extension MarketFigures.Basis: ExpressibleByArgument {}

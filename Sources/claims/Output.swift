@@ -1,4 +1,3 @@
-import ClaimModel
 import ClaimsKit
 import Foundation
 

@@ -1,6 +1,4 @@
 import ArgumentParser
-import ClaimModel
-import ClaimStore
 import ClaimsKit
 import Foundation
 
@@ -41,13 +39,8 @@ extension Claims {
 
         func run() throws {
             try StoreFailure.report {
-                let database = try storeOptions.open()
-                var query = ClaimQuery(metric: metric, from: window.bounds.from, to: window.bounds.to, document: doc, limit: limit)
-                if let subject {
-                    let ids = try database.entityIDs(named: subject)
-                    query.subjects = ids.isEmpty ? [subject] : ids
-                }
-                let claims = try database.claims(matching: query)
+                let claims = try storeOptions.open().claims(subject: subject, metric: metric, from: window.bounds.from, to: window.bounds.to,
+                                                            document: doc, limit: limit)
                 ClaimPrinter.print(claims, format: format ?? (isatty(1) != 0 ? .text : .jsonl))
             }
         }

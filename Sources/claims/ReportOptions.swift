@@ -1,9 +1,6 @@
 import ArgumentParser
-import ClaimModel
-import ClaimStore
 import ClaimsKit
 import Foundation
-import MarketMetrics
 
 /// The options every report of findings takes.
 struct ReportOptions: ParsableArguments {
@@ -34,7 +31,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Loads `--data` (or the first of `fallbacks` that exists); warnings for unreadable files.
-    func marketData(fallbacks: [String] = []) throws -> MarketData? {
+    func marketData(fallbacks: [String] = []) throws -> MarketFigures.DataSet? {
         var folder = data
         if folder == nil {
             folder = fallbacks.first { path in
@@ -44,7 +41,7 @@ struct ReportOptions: ParsableArguments {
         }
         guard let folder else { return nil }
         do {
-            let market = try MarketData.load(folder: folder)
+            let market = try MarketFigures.load(folder: folder)
             for problem in market.problems { StandardError.print("claims: warning: \(problem)") }
             return market
         } catch {
@@ -54,7 +51,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Prints the report and returns the exit status the findings contract gives it.
-    func report(_ r: CheckRun.Report, database: any ClaimDatabase) throws -> Int32 {
+    func report(_ r: CheckRun.Report, store: Store) throws -> Int32 {
         var report = r
         if let baseline {
             guard let text = try? String(contentsOfFile: baseline, encoding: .utf8) else {
@@ -69,8 +66,7 @@ struct ReportOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        let text = FindingReport(database: database, version: Claims.configuration.version)
-            .render(report, as: format, colour: out == nil && isatty(1) != 0)
+        let text = store.render(report, as: format, version: Claims.configuration.version, colour: out == nil && isatty(1) != 0)
         if let out {
             do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
                 StandardError.print("claims: --out \(out): \(error.localizedDescription)")

@@ -1,6 +1,4 @@
 import ArgumentParser
-import ClaimModel
-import ClaimStore
 import ClaimsKit
 import Foundation
 
@@ -25,11 +23,7 @@ extension Claims {
         var limit = 50
 
         @Option(name: .long, help: "text or jsonl (one object per sentence: doc, start, end, sentence, claims).")
-        var format: SearchFormat = .text
-
-        enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
-            case text, jsonl
-        }
+        var format: Store.SearchFormat = .text
 
         func validate() throws {
             guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
@@ -40,28 +34,14 @@ extension Claims {
 
         func run() throws {
             try StoreFailure.report {
-                let database = try storeOptions.open()
-                let hits = try database.search(words.joined(separator: " "), limit: limit)
+                let (text, hits) = try storeOptions.open().search(words.joined(separator: " "), limit: limit, format: format)
                 let output = StandardOutput()
-                for hit in hits {
-                    switch format {
-                    case .text:
-                        var text = "\(hit.doc):\(hit.start)  \(hit.sentence)\n"
-                        for c in hit.claims {
-                            let period = c.period.map { " \($0.text ?? "\($0.start)…\($0.end)")" } ?? ""
-                            text += "    \(c.quote)  \(c.subject ?? "-") \(c.metric.rawValue) \(ClaimOutput.number(c.value)) \(c.unit)\(period)\n"
-                        }
-                        output.write(Array(text.utf8))
-                    case .jsonl:
-                        var line = "{\"doc\":\(ClaimOutput.quoted(hit.doc)),\"start\":\(hit.start),\"end\":\(hit.end),"
-                        line += "\"sentence\":\(ClaimOutput.quoted(hit.sentence)),\"claims\":["
-                        line += hit.claims.map { ClaimOutput.json($0, rules: false) }.joined(separator: ",") + "]}\n"
-                        output.write(Array(line.utf8))
-                    }
-                }
+                output.write(Array(text.utf8))
                 output.flush()
-                if hits.isEmpty && format == .text { StandardError.print("claims: no stored sentence matches \"\(words.joined(separator: " "))\"") }
+                if hits == 0 && format == .text { StandardError.print("claims: no stored sentence matches \"\(words.joined(separator: " "))\"") }
             }
         }
     }
 }
+
+extension Store.SearchFormat: ExpressibleByArgument {}

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ClaimModel
 import ClaimsKit
 
 /// `--jobs N`: how many files are processed at once (`text`, `extract`, `ingest`, `audit`).

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ClaimStore
+import ClaimsKit
 import Foundation
 
 /// The `--store` option every command that reads or writes the claims database shares.
@@ -11,35 +11,20 @@ struct StoreOptions: ParsableArguments {
     var location: String {
         if let store { return store }
         if let env = ProcessInfo.processInfo.environment["CLAIMS_STORE"], !env.isEmpty { return env }
-        return ClaimDatabases.defaultLocation
+        return Store.defaultLocation
     }
 
-    /// Opens the database, turning a failure into a clear message and exit code 3.
-    func open() throws -> any ClaimDatabase {
-        do {
-            return try ClaimDatabases.open(location)
-        } catch {
-            throw StoreFailure(error)
-        }
-    }
-}
-
-/// Exit code 3: the claims database could not be opened, read or written.
-struct StoreFailure: Error {
-    let error: any Error
-    init(_ error: any Error) { self.error = error }
+    /// Opens the store (a failure is a ``StoreFailure``: exit code 3 under ``StoreFailure/report(_:)``).
+    func open() throws -> Store { try Store.open(location) }
 }
 
 extension StoreFailure {
-    /// Prints the error and returns the exit code for it.
+    /// Runs `body`; a store failure in it is printed and becomes exit code 3.
     static func report(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let failure as StoreFailure {
-            StandardError.print("claims: \(failure.error)")
-            throw ExitCode(3)
-        } catch let error as StoreError {
-            StandardError.print("claims: \(error)")
+            StandardError.print("claims: \(failure)")
             throw ExitCode(3)
         }
     }

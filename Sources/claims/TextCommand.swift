@@ -1,7 +1,5 @@
 import ArgumentParser
-import ClaimModel
 import ClaimsKit
-import DocumentText
 import Foundation
 
 extension Claims {
@@ -39,7 +37,7 @@ extension Claims {
             let (inputs, missing) = InputDiscovery.discover(paths)
             var failures = missing.count
             for error in missing { StandardError.print("claims: \(error)") }
-            let loader = reading.loader(for: inputs)
+            let loader = reading.settings.loader(for: inputs)
             let run = TextRun(loader: loader, format: format, outputFolder: out, jobs: parallel.count)
             let output = StandardOutput()
             // Several documents on standard output get `head`-style headers between them.
