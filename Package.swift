@@ -22,11 +22,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // C stays behind this one module; only DocumentText imports it.
+        // libxml2, for HTML; only DocumentText imports it (C stays at the edge, behind that module).
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // poppler's C API, for the text of PDF files; only DocumentText imports it.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
         ),
         // zlib, for gzip-compressed market data; only MarketMetrics imports it.
         .systemLibrary(
@@ -37,7 +43,7 @@ let package = Package(
         // Value types every stage shares.
         .target(name: "ClaimModel"),
         // bytes → Document: encoding, libxml2 parse, main text, metadata.
-        .target(name: "DocumentText", dependencies: ["CLibXML2", "ClaimModel"]),
+        .target(name: "DocumentText", dependencies: ["CLibXML2", "CPoppler", "ClaimModel"]),
         // text → mentions: numbers, units, periods, entities, cues; lexicons embedded.
         .target(name: "Recognizers", dependencies: ["ClaimModel"]),
         // sentences + mentions → claims.

@@ -35,6 +35,8 @@ public enum SourceFormat: String, Sendable, Hashable, Codable {
     case html
     /// Plain text or Markdown: taken as it is.
     case text
+    /// A PDF: its text layer, laid out in reading order.
+    case pdf
 }
 
 /// A run of the document text with one role: a heading, a paragraph, a list item, a table row or a
@@ -98,6 +100,11 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
     public var language: String?
     /// The page's summary (`description` meta), when it gives one.
     public var summary: String?
+    /// A PDF's pages: the offset (Unicode scalars into the text) where each page's text starts,
+    /// -1 for a page with none; nil for other formats.
+    public var pageStarts: [Int]?
+    /// A PDF's pages (1-based) that have no text layer: scanned images, read as nothing.
+    public var pagesWithoutText: [Int]?
 
     /// Creates metadata; every field defaults to unknown.
     public init(title: String? = nil, published: CalendarDate? = nil, publishedSource: String? = nil,

@@ -15,6 +15,8 @@ public struct DocumentSettings: Sendable {
     public var timeBudget: Double?
     /// The user's extra entity lexicons (TSV files in the columns of entities.tsv).
     public var lexiconFiles: [String]
+    /// The password of encrypted PDFs.
+    public var pdfPassword: String?
 
     /// The reader's default size limit per file.
     public static var defaultMaxBytes: Int { ExtractionOptions().maxBytes }
@@ -23,17 +25,19 @@ public struct DocumentSettings: Sendable {
 
     /// Creates settings; the defaults are the command line's.
     public init(date: CalendarDate? = nil, maxBytes: Int = DocumentSettings.defaultMaxBytes,
-                timeBudget: Double? = DocumentSettings.defaultTimeBudget, lexiconFiles: [String] = []) {
+                timeBudget: Double? = DocumentSettings.defaultTimeBudget, lexiconFiles: [String] = [], pdfPassword: String? = nil) {
         self.date = date
         self.maxBytes = maxBytes
         self.timeBudget = timeBudget
         self.lexiconFiles = lexiconFiles
+        self.pdfPassword = pdfPassword
     }
 
     /// The document loader with these settings, for `inputs` (their sidecars are read).
     public func loader(for inputs: [InputFile]) -> DocumentLoader {
         var options = ExtractionOptions()
         options.maxBytes = maxBytes
+        options.pdfPassword = pdfPassword
         return DocumentLoader(reader: DocumentReader(options: options), date: date, sidecars: Sidecar.load(for: inputs),
                               timeBudget: timeBudget)
     }

@@ -53,11 +53,11 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Which files the command-line PATHs name, by the rule of the claims contract ("Which files are
 /// documents"): a file named on the command line is always read; a folder is walked recursively
-/// for `.html`, `.htm`, `.xhtml`, `.txt` and `.md` files, skipping hidden files and folders,
+/// for `.html`, `.htm`, `.xhtml`, `.txt`, `.md` and `.pdf` files, skipping hidden files and folders,
 /// folders named `expected` or `market`, and sidecars; `-` is standard input.
 public enum InputDiscovery {
     /// Extensions a folder walk yields.
-    public static let documentExtensions: Set<String> = ["html", "htm", "xhtml", "txt", "md"]
+    public static let documentExtensions: Set<String> = ["html", "htm", "xhtml", "txt", "md", "pdf"]
     /// Folder names a walk skips: expectations and market data live there.
     public static let skippedFolders: Set<String> = ["expected", "market"]
     /// Files a walk never yields.

@@ -65,6 +65,7 @@ public struct DocumentReader: Sendable {
             converted = TextDecoding.utf8FromUTF16(bytes, bigEndian: bom == .utf16BE)
             encoding = bom == .utf16BE ? "UTF-16BE" : "UTF-16LE"
         } else {
+            if PDFReader.isPDF(bytes) { return try PDFReader.read(bytes, password: options.pdfPassword, deadline: deadline) }
             if let kind = TextDecoding.knownBinaryKind(bytes) { throw DocumentTextError.binaryContent(kind: kind) }
             if TextDecoding.looksBinary(bytes) {
                 throw DocumentTextError.binaryContent(kind: "NUL or control bytes")

@@ -11,6 +11,12 @@ public enum DocumentTextError: Error, Sendable, Hashable, CustomStringConvertibl
     case unparsable(bytes: Int)
     /// The input holds no text at all (empty, or only markup).
     case empty
+    /// A PDF that needs a password (`passwordGiven`: the one given did not open it).
+    case pdfEncrypted(passwordGiven: Bool)
+    /// A PDF that poppler cannot open, even after repairing its cross-reference table.
+    case pdfUnreadable(reason: String)
+    /// A PDF with no text layer on any of its `pages` (scanned images; no OCR is done).
+    case pdfNoText(pages: Int)
 
     public var description: String {
         switch self {
@@ -22,6 +28,12 @@ public enum DocumentTextError: Error, Sendable, Hashable, CustomStringConvertibl
             return "HTML parser could not read the \(bytes) bytes"
         case .empty:
             return "empty file"
+        case .pdfEncrypted(let given):
+            return given ? "encrypted PDF: the password given does not open it" : "encrypted PDF: give its password with --pdf-password"
+        case .pdfUnreadable(let reason):
+            return "damaged PDF, not readable (\(reason))"
+        case .pdfNoText(let pages):
+            return "PDF without a text layer (\(pages == 1 ? "its page is" : "all \(pages) pages are") images; no OCR is done)"
         }
     }
 }

@@ -6,6 +6,9 @@ public struct ExtractionOptions: Sendable, Hashable {
     /// Text blocks at least this long (in characters, spaces excluded) count as article prose
     /// when their link density is low: a sentence or two. Shorter blocks are menu items, labels,
     /// bylines and buttons as often as they are prose.
+    /// The password of encrypted PDFs (nil: none).
+    public var pdfPassword: String? = nil
+
     public var longBlock: Int = 80
     /// Blocks shorter than `longBlock` but at least this long count as prose when they end like a
     /// sentence.

@@ -14,8 +14,13 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Give up on a document that takes longer than this (seconds, or with ms, s, m; none for no limit).")
     var timeBudget: TimeBudget = TimeBudget(seconds: DocumentSettings.defaultTimeBudget)
 
+    @Option(name: .long, help: "The password of encrypted PDF files.")
+    var pdfPassword: String?
+
     /// The settings these options give.
-    var settings: DocumentSettings { DocumentSettings(date: date, maxBytes: maxBytes.bytes, timeBudget: timeBudget.seconds) }
+    var settings: DocumentSettings {
+        DocumentSettings(date: date, maxBytes: maxBytes.bytes, timeBudget: timeBudget.seconds, pdfPassword: pdfPassword)
+    }
 }
 
 /// Options every command that extracts claims shares: the reading options and extra lexicons.

@@ -9,8 +9,9 @@ extension Claims {
             commandName: "text",
             abstract: "Print the article text of each page or text file.",
             discussion: """
-            A PATH is a file, a folder (walked for .html, .htm, .xhtml, .txt and .md files) or - for \
-            standard input. HTML is reduced to its article text; plain text is printed as read. \
+            A PATH is a file, a folder (walked for .html, .htm, .xhtml, .txt, .md and .pdf files) or - \
+            for standard input. HTML is reduced to its article text, a PDF to its text layer in \
+            reading order; plain text is printed as read. \
             Inputs that cannot be read are reported on standard error; the others are still \
             processed, and the exit code is then 2.
             """

@@ -16,7 +16,7 @@ struct InputDiscoveryTests {
         }
         let (files, errors) = InputDiscovery.discover([folder.url.path])
         #expect(errors.isEmpty)
-        #expect(files.map(\.doc) == ["2025/q3/recap.html", "a.txt", "b.html", "c.md", "d.htm", "e.xhtml"])
+        #expect(files.map(\.doc) == ["2025/q3/recap.html", "a.txt", "b.html", "c.md", "d.htm", "e.xhtml", "notes.pdf"])
         #expect(files.first?.path == folder.path("2025/q3/recap.html"))
     }
 
