@@ -31,6 +31,9 @@ let package = Package(
             "FuzzDriver", .product(name: "ClaimsKit", package: claims), .product(name: "DocumentText", package: claims),
             .product(name: "ClaimExtraction", package: claims),
         ], swiftSettings: fuzzer, linkerSettings: linker),
+        .executableTarget(name: "FuzzPDF", dependencies: [
+            "FuzzDriver", .product(name: "DocumentText", package: claims), .product(name: "ClaimExtraction", package: claims),
+        ], swiftSettings: fuzzer, linkerSettings: linker),
         .executableTarget(name: "FuzzPriceFile", dependencies: ["FuzzDriver", .product(name: "MarketMetrics", package: claims)],
                           swiftSettings: fuzzer, linkerSettings: linker),
     ]

@@ -74,6 +74,7 @@ enum PDFBoilerplate {
 
     /// A consent banner's button: "Accept all", "Reject", "Manage preferences".
     static func isConsentButton(_ text: String) -> Bool {
+        guard text.utf8.count <= 60 else { return false }
         let words = normal(text).split(separator: " ")
         guard !words.isEmpty, words.count <= 4 else { return false }
         return words.contains { ["accept", "reject", "agree", "allow", "manage", "preferences", "settings", "decline", "consent", "ok",
@@ -94,7 +95,9 @@ enum PDFBoilerplate {
         var out = ""
         var space = false
         for c in s.lowercased().unicodeScalars {
-            if c.properties.isAlphabetic || c.properties.numericType != nil {
+            let v = c.value
+            let word = v < 0x80 ? (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) : c.properties.isAlphabetic || c.properties.numericType != nil
+            if word {
                 if space && !out.isEmpty { out += " " }
                 out.unicodeScalars.append(c)
                 space = false
@@ -120,6 +123,7 @@ enum PDFBoilerplate {
     /// A newsletter form's field or button: "Your email", "Enter your email", "you@example.com",
     /// "Subscribe", "Sign up".
     static func isSignUp(_ text: String) -> Bool {
+        guard text.utf8.count <= 80 else { return false }
         let t = normal(text)
         guard t.split(separator: " ").count <= 4 else { return false }
         return t.contains("email") || t.contains("e mail") || text.contains("@example.") || t.hasPrefix("subscribe")

@@ -39,21 +39,50 @@ enum PDFLayout {
         var order: Int
         /// Glyphs inside a link's box.
         var linked = 0
+        /// Whether it states a figure (set once the word is whole).
+        var figure = false
         var height: Double { y2 - y1 }
         var centre: Double { (y1 + y2) / 2 }
     }
 
     /// A line: words on one baseline with no gutter between them.
     struct Line {
-        var words: [Word]
-        var page: Int
-        var x1: Double, y1: Double, x2: Double, y2: Double
-        var order: Int
-        var height: Double
-        var text: String { words.map { String(String.UnicodeScalarView($0.text)) }.joined(separator: " ") }
+        let words: [Word]
+        let page: Int
+        let x1: Double, y1: Double, x2: Double, y2: Double
+        /// Its first glyph's place in poppler's reading order.
+        let order: Int
+        /// The median height of its words.
+        let height: Double
+        /// Its words, a space apart.
+        let text: String
         /// Glyphs, and those inside a link's box.
-        var glyphs: Int { words.reduce(0) { $0 + $1.text.count } }
-        var linked: Int { words.reduce(0) { $0 + $1.linked } }
+        let glyphs: Int, linked: Int
+
+        /// The line of `words` (not empty) on `page`; `height` defaults to the words' median.
+        init(words: [Word], page: Int, height: Double? = nil) {
+            self.words = words
+            self.page = page
+            var x1 = Double.infinity, y1 = Double.infinity, x2 = -Double.infinity, y2 = -Double.infinity
+            var order = Int.max, glyphs = 0, linked = 0
+            var text = String.UnicodeScalarView()
+            for w in words {
+                x1 = min(x1, w.x1); y1 = min(y1, w.y1); x2 = max(x2, w.x2); y2 = max(y2, w.y2)
+                order = min(order, w.order)
+                glyphs += w.text.count
+                linked += w.linked
+                if !text.isEmpty { text.append(" ") }
+                text.append(contentsOf: w.text)
+            }
+            (self.x1, self.y1, self.x2, self.y2, self.order, self.glyphs, self.linked) = (x1, y1, x2, y2, order, glyphs, linked)
+            self.text = String(text)
+            if let height {
+                self.height = height
+            } else {
+                let heights = words.map(\.height).sorted()
+                self.height = heights[heights.count / 2]
+            }
+        }
     }
 
     /// An item of the reading order: a line of text, or a table row (its cells' lines).
@@ -88,13 +117,23 @@ enum PDFLayout {
     // MARK: - Words and lines
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s.properties.isWhitespace
+        if s.value < 0x80 { return s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}" || s == "\u{0B}" }
+        return s == "\u{A0}" || s.properties.isWhitespace
     }
 
     /// The page's lines: glyphs into words, words into lines by baseline, lines cut at gutters.
     static func lines(of page: PDFPageGlyphs, page number: Int) -> [Line] {
         var words: [Word] = []
         var current: Word? = nil
+        // the links by bands of 16 points down the page, so a glyph looks only at those near it
+        var linkRows: [[Int]] = []
+        if !page.links.isEmpty {
+            linkRows = Array(repeating: [], count: max(1, Int(page.height / 16) + 1))
+            for (k, l) in page.links.enumerated() {
+                let top = min(max(Int(l.y1 / 16), 0), linkRows.count - 1), bottom = min(max(Int(l.y2 / 16), 0), linkRows.count - 1)
+                for r in top...max(top, bottom) { linkRows[r].append(k) }
+            }
+        }
         for (i, g) in page.glyphs.enumerated() {
             let h = max(g.y2 - g.y1, 0.1)
             if isSpace(g.scalar) || g.x2 < g.x1 || h > page.height {
@@ -102,8 +141,10 @@ enum PDFLayout {
                 current = nil
                 continue
             }
-            let inLink = page.links.contains { l in
-                let x = (g.x1 + g.x2) / 2, y = (g.y1 + g.y2) / 2
+            let x = (g.x1 + g.x2) / 2, y = (g.y1 + g.y2) / 2
+            let row = min(max(Int(y / 16), 0), linkRows.count - 1)
+            let inLink = linkRows.isEmpty ? 0 : linkRows[row].contains { k in
+                let l = page.links[k]
                 return x >= l.x1 && x <= l.x2 && y >= l.y1 && y <= l.y2
             } ? 1 : 0
             if var w = current {
@@ -123,6 +164,7 @@ enum PDFLayout {
             current = Word(text: [g.scalar], x1: g.x1, y1: g.y1, x2: g.x2, y2: g.y2, order: i, linked: inLink)
         }
         if let w = current { words.append(w) }
+        for i in words.indices { words[i].figure = isFigure(words[i].text) }
 
         // baselines: words sorted by centre, grouped while the centre stays within a third of
         // the height of the group's first word
@@ -145,9 +187,7 @@ enum PDFLayout {
             func flush() {
                 guard !piece.isEmpty else { return }
                 let heights = piece.map(\.height).sorted()
-                out.append(Line(words: piece, page: number, x1: piece.map(\.x1).min()!, y1: piece.map(\.y1).min()!,
-                                x2: piece.map(\.x2).max()!, y2: piece.map(\.y2).max()!, order: piece.map(\.order).min()!,
-                                height: heights[heights.count / 2]))
+                out.append(Line(words: piece, page: number))
                 piece = []
             }
             for w in byX {
@@ -157,7 +197,7 @@ enum PDFLayout {
                     // at the same height (overprinted) is another line too
                     let h = min(w.height, last.height)
                     // between two figures a gap twice a word space already parts two cells
-                    let figures = isFigure(String(String.UnicodeScalarView(w.text))) && isFigure(String(String.UnicodeScalarView(last.text)))
+                    let figures = w.figure && last.figure
                     if gap > 0.9 * h || (figures && gap > 0.45 * h) || gap < -0.3 * h || abs(w.height - last.height) > 0.3 * h { flush() }
                 }
                 piece.append(w)
@@ -180,17 +220,39 @@ enum PDFLayout {
     /// repeated label, a table's header) is never cut glyph by glyph.
     static func dropOverprinted(_ pages: [PDFPageGlyphs]) -> [PDFPageGlyphs] {
         guard pages.count >= 2 else { return pages }
-        struct Key: Hashable { var scalar: Unicode.Scalar; var x: Int; var y: Int }
-        func key(_ g: PDFGlyph) -> Key { Key(scalar: g.scalar, x: Int((g.x1 * 2).rounded()), y: Int((g.y1 * 2).rounded())) }
-        var seen: [Key: Int] = [:]
-        for page in pages {
-            var keys = Set<Key>()
-            for g in page.glyphs where !isSpace(g.scalar) { keys.insert(key(g)) }
-            for k in keys { seen[k, default: 0] += 1 }
+        // the character and its point in half-points, packed in one integer
+        func key(_ g: PDFGlyph) -> UInt64 {
+            let x = UInt64(truncatingIfNeeded: Int((g.x1 * 2).rounded()) & 0xFFFFF), y = UInt64(truncatingIfNeeded: Int((g.y1 * 2).rounded()) & 0xFFFFF)
+            return UInt64(g.scalar.value) << 40 | x << 20 | y
         }
-        let needed = max(2, (pages.count + 1) / 2)
+        // pages on which each key is seen, in a flat open-addressing table: a glyph a slot, no
+        // per-key allocation (a dictionary here cost as much as the rest of the layout)
+        let total = pages.reduce(0) { $0 + $1.glyphs.count }
+        var capacity = 16
+        while capacity < 2 * total { capacity <<= 1 }
+        let mask = capacity - 1
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var counts = [Int32](repeating: 0, count: capacity)
+        var lastPage = [Int32](repeating: -1, count: capacity)
+        func slot(_ k: UInt64) -> Int {
+            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while counts[i] != 0 && keys[i] != k { i = (i + 1) & mask }
+            return i
+        }
+        for (p, page) in pages.enumerated() {
+            for g in page.glyphs where !isSpace(g.scalar) {
+                let k = key(g)
+                let i = slot(k)
+                keys[i] = k
+                if lastPage[i] != Int32(p) {
+                    lastPage[i] = Int32(p)
+                    counts[i] += 1
+                }
+            }
+        }
+        let needed = Int32(max(2, (pages.count + 1) / 2))
         let repeated: [[Bool]] = pages.map { page in
-            let marked = page.glyphs.map { !isSpace($0.scalar) && (seen[key($0)] ?? 0) >= needed }
+            let marked = page.glyphs.map { !isSpace($0.scalar) && counts[slot(key($0))] >= needed }
             guard marked.contains(true) else { return marked }
             return page.glyphs.indices.map { i in
                 marked[i] && (max(0, i - 3)...min(page.glyphs.count - 1, i + 3)).filter { $0 != i && marked[$0] }.count >= 2
@@ -269,12 +331,31 @@ enum PDFLayout {
 
     /// A cell that states a figure: mostly digits and the signs around them.
     static func isFigure(_ text: String) -> Bool {
-        var digits = 0, letters = 0
-        for word in text.lowercased().split(separator: " ") where !scales.contains(String(word)) {
-            for s in word.unicodeScalars {
-                if s.properties.numericType != nil { digits += 1 } else if s.properties.isAlphabetic { letters += 1 }
+        isFigure(Array(text.unicodeScalars))
+    }
+
+    /// See ``isFigure(_:)-(String)``; over scalars, ASCII read without Unicode tables.
+    static func isFigure(_ scalars: [Unicode.Scalar]) -> Bool {
+        var digits = 0, letters = 0, wordLetters = 0
+        var word = String.UnicodeScalarView()
+        func endWord() {
+            if wordLetters > 0, !scales.contains(String(word).lowercased()) { letters += wordLetters }
+            wordLetters = 0
+            word = String.UnicodeScalarView()
+        }
+        for s in scalars {
+            if s == " " { endWord(); continue }
+            let v = s.value
+            if v < 0x80 {
+                if v >= 0x30 && v <= 0x39 { digits += 1 } else if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { wordLetters += 1; word.append(s) }
+            } else if s.properties.numericType != nil {
+                digits += 1
+            } else if s.properties.isAlphabetic {
+                wordLetters += 1
+                word.append(s)
             }
         }
+        endWord()
         return digits > 0 && letters <= 3
     }
 
@@ -347,7 +428,7 @@ enum PDFLayout {
     static func columns(_ rows: [[Line]]) -> [[Line]] {
         let all = rows.flatMap { $0.flatMap(\.words) }
         let h = all.map(\.height).min() ?? 1
-        func figure(_ w: Word) -> Bool { isFigure(String(String.UnicodeScalarView(w.text))) }
+        func figure(_ w: Word) -> Bool { w.figure }
         // a figure that stands alone: not the number in a name ("Russell 2000"), which follows
         // a word at a word space
         var alone: [Word] = []
@@ -399,8 +480,7 @@ enum PDFLayout {
             return cells.map { cell in
                 // a cell over two lines reads line by line
                 let ws = cell.sorted { abs($0.centre - $1.centre) > 0.5 * h ? $0.centre < $1.centre : $0.x1 < $1.x1 }
-                return Line(words: ws, page: line.page, x1: ws.map(\.x1).min()!, y1: ws.map(\.y1).min()!,
-                     x2: ws.map(\.x2).max()!, y2: ws.map(\.y2).max()!, order: ws.map(\.order).min()!, height: line.height)
+                return Line(words: ws, page: line.page, height: line.height)
             }
         }
     }
