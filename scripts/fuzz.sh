@@ -3,7 +3,7 @@
 # comes first), with AddressSanitizer, and reports the runs, their rate, and what it found.
 #
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
-#   TARGET: FuzzDocumentText | FuzzExtraction | FuzzPriceFile | FuzzUserFiles
+#   TARGET: FuzzDocumentText | FuzzExtraction | FuzzPDF | FuzzPriceFile | FuzzUserFiles
 #
 # The seeds are Tests/Fuzz/TARGET (our own small files, committed) and our Corpus articles (and,
 # for DocumentText, the date pages of Tests/DatePages and Tests/DatePagesHoldout; or,
@@ -30,6 +30,7 @@ case $TARGET in
   FuzzPriceFile) EXTRA_SEEDS=(Corpus/market) ;;
   FuzzUserFiles) EXTRA_SEEDS=(Lexicons/en) ;;
   FuzzDocumentText) EXTRA_SEEDS=(Corpus Tests/DatePages Tests/DatePagesHoldout) ;;  # pages of every date layout
+  FuzzPDF) EXTRA_SEEDS=(Tests/PDFFixtures) ;;
   *) EXTRA_SEEDS=(Corpus) ;;
 esac
 

@@ -105,13 +105,80 @@ enum PDFLayout {
     static func lay(_ pages: [PDFPageGlyphs], title: String? = nil, keepHyphens: Bool = false) -> (text: String, blocks: [Block], pageStarts: [Int]) {
         let pages = dropOverprinted(pages)
         var linesByPage = pages.enumerated().map { lines(of: $0.element, page: $0.offset) }
-        dropRunning(&linesByPage, pages: pages)
+        dropRunning(&linesByPage, pages: pages, body: bodyHeight(linesByPage.flatMap { $0 }))
         let body = bodyHeight(linesByPage.flatMap { $0 })
         var items: [(page: Int, item: Item)] = []
         for (p, lines) in linesByPage.enumerated() {
-            for item in tables(lines, width: pages[p].width).sorted(by: { $0.order < $1.order }) { items.append((p, item)) }
+            for item in readingOrder(tables(lines, width: pages[p].width), width: pages[p].width) { items.append((p, item)) }
         }
         return emit(items, body: body, pageCount: pages.count, title: title, keepHyphens: keepHyphens)
+    }
+
+    // MARK: - Reading order
+
+    /// The page's items in reading order: poppler's order, unless the page has columns, which
+    /// poppler can read across when their paragraphs line up. A column gutter is a stretch of x,
+    /// away from the page's edges and wider than the type, that no narrow line crosses while
+    /// lines lie on both sides of it at the same heights; the page is then read in bands down the
+    /// page, cut where a line crosses the gutters (a title, a table, a full-width paragraph), and
+    /// each band column by column, each column top to bottom.
+    static func readingOrder(_ items: [Item], width: Double) -> [Item] {
+        let poppler = items.sorted { $0.order < $1.order }
+        func box(_ item: Item) -> (x1: Double, y1: Double, x2: Double, y2: Double, h: Double) {
+            switch item {
+            case .line(let l): return (l.x1, l.y1, l.x2, l.y2, l.height)
+            case .row(let cells):
+                return (cells.map(\.x1).min()!, cells.map(\.y1).min()!, cells.map(\.x2).max()!, cells.map(\.y2).max()!, cells[0].height)
+            }
+        }
+        let boxes = poppler.map(box)
+        guard boxes.count >= 6 else { return poppler }
+        let h = boxes.map(\.h).sorted()[boxes.count / 2]
+        // gutters: stretches of x, wider than the type, that few lines cross (a title or a table
+        // across the columns may), with lines beside one another on both sides
+        let allowed = max(1, boxes.count / 20)
+        var gutters: [Double] = []
+        var runStart: Double? = nil
+        var x = 0.15 * width
+        while x <= 0.85 * width + 2 {
+            let crossing = x <= 0.85 * width ? boxes.filter { $0.x1 < x && $0.x2 > x }.count : Int.max
+            if crossing <= allowed {
+                if runStart == nil { runStart = x }
+            } else if let start = runStart {
+                runStart = nil
+                if x - start >= h {
+                    let g = (start + x) / 2
+                    let left = boxes.indices.filter { boxes[$0].x2 < g }, right = boxes.indices.filter { boxes[$0].x1 > g }
+                    let beside = left.filter { l in right.contains { r in boxes[r].y1 < boxes[l].y2 && boxes[r].y2 > boxes[l].y1 } }.count
+                    if beside >= 3 { gutters.append(g) }
+                }
+            }
+            x += 2
+        }
+        guard !gutters.isEmpty else { return poppler }
+        // bands down the page, cut by what crosses a gutter
+        let byY = boxes.indices.sorted { boxes[$0].y1 < boxes[$1].y1 }
+        var out: [Item] = []
+        var band: [Int] = []
+        func flush() {
+            let columns = band.sorted { a, b in
+                let ca = gutters.filter { boxes[a].x1 > $0 }.count, cb = gutters.filter { boxes[b].x1 > $0 }.count
+                return ca != cb ? ca < cb : boxes[a].y1 != boxes[b].y1 ? boxes[a].y1 < boxes[b].y1 : boxes[a].x1 < boxes[b].x1
+            }
+            out += columns.map { poppler[$0] }
+            band = []
+        }
+        for i in byY {
+            let b = boxes[i]
+            if gutters.contains(where: { b.x1 < $0 && b.x2 > $0 }) {
+                flush()
+                out.append(poppler[i])
+            } else {
+                band.append(i)
+            }
+        }
+        flush()
+        return out
     }
 
     // MARK: - Words and lines
@@ -300,8 +367,9 @@ enum PDFLayout {
 
     /// Drops running lines: a line in the top or bottom margin repeated on most pages (its
     /// digits aside: page numbers, dates), the same line at the same height anywhere on most
-    /// pages (a banner printed on every page), and a lone page number near the top or bottom.
-    static func dropRunning(_ lines: inout [[Line]], pages: [PDFPageGlyphs]) {
+    /// pages (a banner printed on every page), a lone page number near the top or bottom, and a
+    /// line in type smaller than the body's at the paper's very edge.
+    static func dropRunning(_ lines: inout [[Line]], pages: [PDFPageGlyphs], body: Double = 0) {
         let count = lines.count
         func margin(_ l: Line, _ p: Int) -> Bool { l.y2 < 0.09 * pages[p].height || l.y1 > 0.91 * pages[p].height }
         func place(_ l: Line) -> String { "@" + String(Int((l.y1 / 6).rounded())) }
@@ -322,7 +390,10 @@ enum PDFLayout {
                     if margin(l, p), (seen["#" + shape(l.text) + place(l)]?.count ?? 0) >= needed { return true }
                 }
                 let nearEdge = l.y2 < 0.1 * pages[p].height || l.y1 > 0.9 * pages[p].height
-                return nearEdge && isPageNumber(l.text)
+                // a line in small type at the paper's very edge: a header or footer, even on a
+                // document of one page (a browser prints the date, title, address and page there)
+                let atEdge = l.y2 < 0.05 * pages[p].height || l.y1 > 0.95 * pages[p].height
+                return (nearEdge && isPageNumber(l.text)) || (atEdge && l.height < 0.9 * body)
             }
         }
     }
@@ -575,7 +646,17 @@ enum PDFLayout {
                     // (the next line's first word would have fit at its end)
                     let edge = (extents[last.page] ?? []).filter { abs($0.x1 - last.x1) < 2 * last.height }.map(\.x2).max() ?? last.x2
                     let firstWord = line.words.first.map { $0.x2 - $0.x1 } ?? 0
-                    if last.page == line.page, line.y1 > last.y1, last.x2 + 0.35 * last.height + firstWord < edge - 0.5 * last.height {
+                    let hardBreak = last.page == line.page && line.y1 > last.y1
+                        && last.x2 + 0.35 * last.height + firstWord < edge - 0.5 * last.height
+                    if hardBreak, endsSentence(last.text), line.text.unicodeScalars.first?.properties.isUppercase == true {
+                        // a short last line that ends a sentence, then a capital: a new paragraph
+                        let level = heading ? (line.height >= 1.8 * body ? 1 : line.height >= 1.5 * body ? 2 : 3) : nil
+                        pieces.append(Piece(kind: heading ? .heading : startsItem(t) ? .listItem : .paragraph, text: t, level: level,
+                                            page: page, glyphs: line.glyphs, linked: line.linked, last: line))
+                        lastWasRow = false
+                        continue
+                    }
+                    if hardBreak {
                         open.text += "\n" + t
                     } else if let hyphen = open.text.unicodeScalars.last, hyphen == "\u{AD}" || (hyphen == "-" && !keepHyphens),
                        open.text.unicodeScalars.dropLast().last?.properties.isAlphabetic == true, startsLower(t),

@@ -171,3 +171,67 @@ struct PDFEncryptionTests {
         #expect(d.text == "The S&P 500 rose 1.2% on Tuesday, its third straight gain.")
     }
 }
+
+/// Pages of our own printed to PDF by headless Chromium, as a user prints an article: CSS columns,
+/// a table, the browser's own running header (date, title) and footer (address, page n/m).
+/// Skipped, with a message, where no Chromium is installed.
+@Suite("PDF documents: pages printed by a browser")
+struct PrintedPDFTests {
+    static let browser: URL? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .map(URL.init(fileURLWithPath:)).first { FileManager.default.isExecutableFile(atPath: $0.path) }
+
+    /// The PDF Chromium prints of `html`.
+    func printed(_ html: String) throws -> Document {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let page = try folder.write("page.html", html)
+        let pdf = folder.url.appendingPathComponent("page.pdf")
+        _ = try runProcess(Self.browser!, ["--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+        return try DocumentReader().read(Array(try Data(contentsOf: pdf)), fileName: "page.pdf")
+    }
+
+    /// Sentences of our own: column `c`, paragraph `p`, each with a figure.
+    static func paragraph(_ c: Int, _ p: Int) -> String {
+        "In column \(c), paragraph \(p) says the index rose \(c).\(p)% over the period, as breadth improved and smaller companies joined the advance."
+    }
+
+    @Test("three CSS columns over two pages read column by column; the browser's header and footer appear nowhere",
+          .enabled(if: browser != nil, "no Chromium: apt-get install chromium"))
+    func threeColumns() throws {
+        let paragraphs = (1...3).flatMap { c in (1...6).map { p in Self.paragraph(c, p) } }
+        let html = """
+            <html><head><title>Harbor Notes: the columns test</title>
+            <style>body { font: 11pt serif; } .cols { column-count: 3; column-gap: 2em; } p { margin: 0 0 0.8em; break-inside: avoid; }</style>
+            </head><body><div class="cols">\(paragraphs.map { "<p>\($0)</p>" }.joined())\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></body></html>
+            """
+        let d = try printed(html)
+        let expected = paragraphs + paragraphs
+        let scalars = Array(d.text.unicodeScalars)
+        let blocks = d.blocks.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+        #expect(blocks == expected)
+        #expect(!d.text.contains("Harbor Notes") && !d.text.contains("file://") && !d.text.contains("1/2"))
+    }
+
+    @Test("a table printed by the browser keeps its rows, cells apart, beside paragraphs in two columns",
+          .enabled(if: browser != nil, "no Chromium: apt-get install chromium"))
+    func tableAndTwoColumns() throws {
+        let html = """
+            <html><head><title>Closing levels</title>
+            <style>body { font: 11pt sans-serif; } .cols { column-count: 2; } td, th { padding: 3px 12px; }</style></head><body>
+            <p>How the main indexes finished the quarter:</p>
+            <table><tr><th>Index</th><th>Close</th><th>Change</th><th>% Change</th></tr>
+            <tr><td>S&amp;P 500</td><td>6,688.46</td><td>+483.51</td><td>+7.79%</td></tr>
+            <tr><td>Dow Jones Industrial Average</td><td>46,397.89</td><td>+2,303.12</td><td>+5.22%</td></tr>
+            <tr><td>Russell 2000</td><td>2,436.48</td><td>+261.44</td><td>+12.02%</td></tr></table>
+            <div class="cols"><p>\(Self.paragraph(1, 1))</p><p>\(Self.paragraph(2, 1))</p></div>
+            </body></html>
+            """
+        let d = try printed(html)
+        let scalars = Array(d.text.unicodeScalars)
+        let blocks = d.blocks.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+        #expect(blocks == ["How the main indexes finished the quarter:", "Index | Close | Change | % Change",
+                           "S&P 500 | 6,688.46 | +483.51 | +7.79%", "Dow Jones Industrial Average | 46,397.89 | +2,303.12 | +5.22%",
+                           "Russell 2000 | 2,436.48 | +261.44 | +12.02%", Self.paragraph(1, 1), Self.paragraph(2, 1)])
+        #expect(d.blocks.filter { $0.kind == .tableRow }.count == 4)
+    }
+}
