@@ -82,6 +82,10 @@ public protocol ClaimDatabase: Sendable {
     /// against. Empty for a table the database does not have.
     func liveColumns(of table: String) throws -> [StoreSchema.Column]
 
+    /// Where each page of the PDF at `path` starts in its stored text (-1 for a page without
+    /// text); nil for a document that is not a PDF, or not stored.
+    func documentPages(path: String) throws -> [Int]?
+
     /// Shares an ingest's files with the other workers ingesting into this database at the same
     /// time, on any machine: the files are entered in a work table, and each is then handed to
     /// exactly one worker (see ``SharedIngestWork``). Nil when the backend has no shared queue

@@ -150,6 +150,11 @@ enum ClaimRows {
     /// loads only these.
     static let checkedRules: Set<String> = ["direction", "comparison", "subject", "metric", "period"]
 
+    /// A PDF's page starts as stored: offsets, comma-separated; nil for a document without pages.
+    static func pages(_ starts: [Int]?) -> String? {
+        starts.map { $0.map(String.init).joined(separator: ",") }
+    }
+
     /// A LIKE pattern that matches `s` literally (a backslash escapes `%`, `_` and itself).
     static func likeEscaped(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
@@ -254,7 +259,7 @@ public enum StoreSchema {
     public static let tables: [(name: String, columns: [Column])] = [
         ("document", ["id integer", "path text", "name text", "sha256 text", "bytes integer", "modified real", "title text?",
                       "published text?", "url text?", "author text?", "language text?", "text text", "claimCount integer",
-                      "ingestedAt timestamp", "pipelineVersion text"]),
+                      "ingestedAt timestamp", "pipelineVersion text", "pages text?"]),
         ("sentence", ["id integer", "documentId integer", "ordinal integer", "start integer", "end integer", "text text"]),
         ("claim", ["id integer", "documentId integer", "sentenceId integer?", "ordinal integer", "quote text", "start integer",
                    "end integer", "sentence text", "value real", "valueHigh real?", "unit text", "bound text", "subject text?",

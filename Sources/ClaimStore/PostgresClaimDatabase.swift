@@ -190,6 +190,10 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
         DELETE FROM ingestError WHERE runId IS NULL;
         ALTER TABLE ingestError ALTER COLUMN runId SET NOT NULL
         """),
+        // where each page of a PDF starts in its text (SQLite's v3-document-pages)
+        ("v5-document-pages", """
+        ALTER TABLE document ADD COLUMN pages TEXT
+        """),
     ]
 
     /// Applies the migrations not applied yet, under an advisory lock so that several processes
@@ -327,6 +331,7 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
                 Self.field("language", m.language, &rows)
                 Self.field("text", d.text, &rows)
                 Self.field("pipelineversion", d.pipelineVersion, &rows)
+                Self.field("pages", ClaimRows.pages(m.pageStarts), &rows)
                 rows.append(UInt8(ascii: "}"))
             }
             rows.append(UInt8(ascii: "]"))
@@ -336,12 +341,12 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
             for row in try exec("""
                 WITH added AS (
                   INSERT INTO document (path, name, sha256, bytes, modified, title, published, url, author, language, text,
-                    claimCount, ingestedAt, pipelineVersion)
+                    claimCount, ingestedAt, pipelineVersion, pages)
                   SELECT r.path, r.name, r.sha256, r.bytes, r.modified, r.title, r.published, r.url, r.author, r.language, r.text,
-                    r.claimcount, now(), r.pipelineversion
+                    r.claimcount, now(), r.pipelineversion, r.pages
                   FROM json_to_recordset($1::json) AS r(k int, path text, name text, sha256 text, bytes bigint,
                     modified double precision, title text, published text, url text, author text, language text, text text,
-                    claimcount int, pipelineversion text)
+                    claimcount int, pipelineversion text, pages text)
                   ORDER BY r.k
                   RETURNING id, path)
                 SELECT id, path FROM added
@@ -591,6 +596,10 @@ public final class PostgresClaimDatabase: ClaimDatabase, @unchecked Sendable {
                 StoreSchema.Column(name: try $0.string(0), kind: StoreSchema.kind(declared: try $0.string(1)), nullable: try $0.bool(2))
             }
         }
+    }
+
+    public func documentPages(path: String) throws -> [Int]? {
+        try locked { try StoreQueries.documentPages(path: path, runner) }
     }
 
     public func documentText(path: String) throws -> String? {

@@ -20,6 +20,8 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var claimCount: Int
     var ingestedAt: Date
     var pipelineVersion: String
+    /// A PDF's page starts (offsets into `text`, comma-separated; -1 for a page without text).
+    var pages: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)

@@ -179,7 +179,7 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
                     path: d.path, name: d.name, sha256: d.sha256, bytes: d.bytes, modified: d.modified,
                     title: d.metadata.title, published: d.metadata.published?.description, url: d.metadata.url,
                     author: d.metadata.author, language: d.metadata.language, text: d.text, claimCount: d.claims.count,
-                    ingestedAt: now, pipelineVersion: d.pipelineVersion)
+                    ingestedAt: now, pipelineVersion: d.pipelineVersion, pages: ClaimRows.pages(d.metadata.pageStarts))
                 try record.insert(db)
                 let documentID = record.id!
                 firstNewDocument = firstNewDocument ?? documentID
@@ -367,6 +367,10 @@ public final class SQLiteClaimDatabase: ClaimDatabase {
                 StoreSchema.Column(name: $0[0], kind: StoreSchema.kind(declared: $0[1]), nullable: !($0[2] as Bool))
             }
         }
+    }
+
+    public func documentPages(path: String) throws -> [Int]? {
+        try read { try StoreQueries.documentPages(path: path, GRDBRunner(db: $0)) }
     }
 
     public func documentText(path: String) throws -> String? {

@@ -11,6 +11,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-documents-claims-entities-runs", migrate: v1)
         migrator.registerMigration("v2-search-index-written-per-batch", migrate: v2)
+        migrator.registerMigration("v3-document-pages", migrate: v3)
         return migrator
     }
 
@@ -170,6 +171,11 @@ enum Schema {
     /// (headings and table rows included), so it indexes the whole document text once. The second
     /// index over each document's text as one row repeated that work (0.5 s of a 7 s ingest) for
     /// nothing a user could not ask of the sentence index; document search groups sentence hits.
+    /// Where each page of a PDF starts in its text, so that reports can say `note.pdf:p3:12:40`.
+    private static func v3(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE document ADD COLUMN pages TEXT")
+    }
+
     private static func v2(_ db: Database) throws {
         try db.execute(sql: """
             DROP TRIGGER sentence_ai; DROP TRIGGER sentence_ad; DROP TRIGGER sentence_au;

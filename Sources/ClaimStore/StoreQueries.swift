@@ -100,6 +100,14 @@ enum StoreQueries {
         try r.rows("SELECT details FROM finding ORDER BY id", []).compactMap { try $0.optionalString(0) }
     }
 
+    /// Where each page of the PDF at `path` starts in its stored text (-1: a page without text);
+    /// nil for a document that is not a PDF.
+    static func documentPages(path: String, _ r: some SQLRunner) throws -> [Int]? {
+        guard let stored = try r.rows("SELECT pages FROM document WHERE path = \(r.dialect.placeholder(1))", [.text(path)]).first?.optionalString(0)
+        else { return nil }
+        return stored.split(separator: ",").compactMap { Int($0) }
+    }
+
     /// The stored text of the document at `path`.
     static func documentText(path: String, _ r: some SQLRunner) throws -> String? {
         try r.rows("SELECT text FROM document WHERE path = \(r.dialect.placeholder(1))", [.text(path)]).first?.optionalString(0)

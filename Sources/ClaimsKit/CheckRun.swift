@@ -145,7 +145,18 @@ public enum FindingOutput {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Line and column (1-based, in Unicode scalars) of an offset in a text.
+    /// Where a claim stands, as reports print it: `doc:line:column` in its document's text, or for
+    /// a PDF `doc:pPAGE:line:column`, the line counted from the top of its page's text.
+    public static func place(_ c: Claim, in text: String, pages: [Int]?) -> String {
+        if let pages, let page = pages.indices.last(where: { pages[$0] >= 0 && pages[$0] <= c.start }) {
+            let (line, column) = lineColumn(text.unicodeScalars.dropFirst(pages[page]), offset: c.start - pages[page])
+            return "\(c.doc):p\(page + 1):\(line):\(column)"
+        }
+        let (line, column) = lineColumn(text, offset: c.start)
+        return "\(c.doc):\(line):\(column)"
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of a scalar offset into a text.
     public static func lineColumn(_ text: String, offset: Int) -> (line: Int, column: Int) {
         lineColumn(text.unicodeScalars, offset: offset)
     }

@@ -89,11 +89,12 @@ public struct FindingReport {
     public func text(_ r: CheckRun.Report, colour: Bool) -> String {
         func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         var texts: [String: String?] = [:]
+        var pages: [String: [Int]?] = [:]
         func place(_ c: Claim, _ path: String) -> String {
             if texts[path] == nil { texts[path] = try? database.documentText(path: path) }
+            if pages[path] == nil { pages[path] = (try? database.documentPages(path: path)) ?? nil }
             guard let text = texts[path] ?? nil else { return c.doc }
-            let (line, column) = FindingOutput.lineColumn(text, offset: c.start)
-            return "\(c.doc):\(line):\(column)"
+            return FindingOutput.place(c, in: text, pages: pages[path] ?? nil)
         }
         var out = ""
         let order: [(FindingKind, Severity)] = FindingKind.allCases.flatMap { k in Severity.allCases.reversed().map { (k, $0) } }

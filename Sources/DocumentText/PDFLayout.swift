@@ -253,7 +253,6 @@ enum PDFLayout {
             var piece: [Word] = []
             func flush() {
                 guard !piece.isEmpty else { return }
-                let heights = piece.map(\.height).sorted()
                 out.append(Line(words: piece, page: number))
                 piece = []
             }

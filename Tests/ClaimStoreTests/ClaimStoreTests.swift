@@ -83,6 +83,17 @@ struct ClaimStoreTests {
         #expect(try db.integrityCheck() == ["ok"])
     }
 
+    @Test("a PDF's page starts are stored with it and read back; other documents have none", arguments: Backend.available)
+    func pages(_ backend: Backend) throws {
+        let db = try backend.open()
+        var pdf = Fixture.document(path: "/data/note.pdf", name: "note.pdf")
+        pdf.metadata.pageStarts = [0, -1, 40]
+        #expect(try db.store([pdf, Fixture.document()]) == [.inserted, .inserted])
+        #expect(try db.documentPages(path: "/data/note.pdf") == [0, -1, 40])
+        #expect(try db.documentPages(path: "/data/recap.txt") == nil)
+        #expect(try db.documentPages(path: "/data/none.pdf") == nil)
+    }
+
     @Test("both backends' live schemas are the one description of the tables (StoreSchema)", arguments: Backend.available)
     func schema(_ backend: Backend) throws {
         let db = try backend.open()

@@ -116,3 +116,24 @@ struct FacadeTests {
         #expect(ByteCount(64 << 20).description == "64M" && ByteCount(1000).description == "1000")
     }
 }
+
+@Suite("Where a claim stands")
+struct PlaceTests {
+    let text = "Title\n\nThe S&P 500 rose 1.2% on Tuesday.\n\nNext page.\nThe Dow fell 0.5%."
+
+    func claim(_ quote: String) -> Claim {
+        let scalars = Array(text.unicodeScalars), q = Array(quote.unicodeScalars)
+        let start = (0...(scalars.count - q.count)).first { Array(scalars[$0..<($0 + q.count)]) == q }!
+        return Claim(doc: "note.pdf", quote: quote, start: start, end: start + q.count, sentence: "", value: 0, unit: .percent,
+                     metric: .return)
+    }
+
+    @Test("a text's claims at line:column; a PDF's at page:line:column, the line counted from its page's top")
+    func places() {
+        #expect(FindingOutput.place(claim("1.2%"), in: text, pages: nil) == "note.pdf:3:18")
+        // page 2 starts at "Next page." (offset 42); page 3 has no text
+        let pages = [0, 42, -1]
+        #expect(FindingOutput.place(claim("1.2%"), in: text, pages: pages) == "note.pdf:p1:3:18")
+        #expect(FindingOutput.place(claim("0.5%"), in: text, pages: pages) == "note.pdf:p2:2:14")
+    }
+}
