@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the PDF files the tests and the fuzzer read that a test cannot write itself: an
-# encrypted PDF (qpdf, Debian package `qpdf`, AES-256, user password "secret"), and the seeds of
+# encrypted PDF (qpdf, Debian package `qpdf`, AES-256, user password "secret"), a page among
+# 20,000 objects packed in compressed object streams (qpdf), and the seeds of
 # the FuzzPDF target (small PDFs of our own text: two columns, a table, running header and
 # footer over three pages, a link, a hyphenated word, a compressed stream).
 #
@@ -84,4 +85,26 @@ out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(o
 open(sys.argv[1], "wb").write(out)
 PY
 qpdf --encrypt secret owner-secret 256 -- "$WORK/plain.pdf" Tests/PDFFixtures/encrypted.pdf
-echo "wrote Tests/PDFFixtures/encrypted.pdf and Tests/Fuzz/FuzzPDF/*.pdf"
+# one page of text in a file of 20,000 more objects, packed by qpdf into compressed object streams
+python3 - "$WORK/many.pdf" <<'PY'
+import sys
+n = 20000
+content = b"BT /F1 10 Tf 72 692 Td (The S&P 500 rose 1.2% on a page among twenty thousand other objects.) Tj ET\n"
+objects = [b"<< /Type /Catalog /Pages 2 0 R /Extra 6 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+           b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+           b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream",
+           b"[" + b" ".join(b"%d 0 R" % (7 + i) for i in range(n)) + b"]"]
+objects += [b"<< /N %d >>" % i for i in range(n)]
+out = bytearray(b"%PDF-1.5\n")
+offsets = []
+for k, body in enumerate(objects, 1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PY
+qpdf --object-streams=generate --compress-streams=y "$WORK/many.pdf" Tests/PDFFixtures/object-streams.pdf
+echo "wrote Tests/PDFFixtures/encrypted.pdf, object-streams.pdf and Tests/Fuzz/FuzzPDF/*.pdf"

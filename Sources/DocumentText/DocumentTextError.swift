@@ -17,6 +17,9 @@ public enum DocumentTextError: Error, Sendable, Hashable, CustomStringConvertibl
     case pdfUnreadable(reason: String)
     /// A PDF with no text layer on any of its `pages` (scanned images; no OCR is done).
     case pdfNoText(pages: Int)
+    /// A PDF whose only text is running headers, footers and page numbers (a blank page printed
+    /// by a browser, say).
+    case pdfOnlyRunningText(pages: Int)
 
     public var description: String {
         switch self {
@@ -32,6 +35,8 @@ public enum DocumentTextError: Error, Sendable, Hashable, CustomStringConvertibl
             return given ? "encrypted PDF: the password given does not open it" : "encrypted PDF: give its password with --pdf-password"
         case .pdfUnreadable(let reason):
             return "damaged PDF, not readable (\(reason))"
+        case .pdfOnlyRunningText(let pages):
+            return "PDF without article text (\(pages == 1 ? "its page holds" : "its \(pages) pages hold") only running headers, footers and page numbers)"
         case .pdfNoText(let pages):
             return "PDF without a text layer (\(pages == 1 ? "its page is" : "all \(pages) pages are") images; no OCR is done)"
         }

@@ -148,8 +148,11 @@ enum PDFLayout {
                 runStart = nil
                 if x - start >= h {
                     let g = (start + x) / 2
-                    let left = boxes.indices.filter { boxes[$0].x2 < g }, right = boxes.indices.filter { boxes[$0].x1 > g }
-                    let beside = left.filter { l in right.contains { r in boxes[r].y1 < boxes[l].y2 && boxes[r].y2 > boxes[l].y1 } }.count
+                    // the heights (in bands of 4 points) where a line lies right of it, then the
+                    // lines left of it at those heights: linear in the lines
+                    var rightRows = Set<Int>()
+                    for b in boxes where b.x1 > g { for r in Int(b.y1 / 4)...Int(max(b.y1, b.y2 - 0.01) / 4) { rightRows.insert(r) } }
+                    let beside = boxes.filter { b in b.x2 < g && (Int(b.y1 / 4)...Int(max(b.y1, b.y2 - 0.01) / 4)).contains { rightRows.contains($0) } }.count
                     if beside >= 3 { gutters.append(g) }
                 }
             }
@@ -517,7 +520,7 @@ enum PDFLayout {
                 if group.count >= 2 { spans.append((group.map(\.x1).min()!, group.map(\.x2).max()!)) }
                 group = []
             }
-            for w in figures {
+            for w in figures where spans.count < 64 {   // no table has more columns; bounds the work
                 if let last = group.last, abs(w[keyPath: edge] - last[keyPath: edge]) > 1.5 { close() }
                 if !spans.contains(where: { w.x1 < $0.x2 && w.x2 > $0.x1 }) { group.append(w) }
             }
@@ -621,10 +624,18 @@ enum PDFLayout {
                      title: String? = nil, keepHyphens: Bool = false) -> (text: String, blocks: [Block], pageStarts: [Int]) {
         var pieces: [Piece] = []
         var group = 0
-        // each page's lines of text, left and right edges, for finding a column's right edge
-        var extents: [Int: [(x1: Double, x2: Double)]] = [:]
+        // each page's right edge of body lines by where they start (bands of 4 points), for
+        // finding a column's right edge
+        var extents: [Int: [Int: Double]] = [:]
         for (page, item) in items {
-            if case .line(let l) = item, abs(l.height - body) < 0.2 * body { extents[page, default: []].append((l.x1, l.x2)) }
+            if case .line(let l) = item, abs(l.height - body) < 0.2 * body {
+                extents[page, default: [:]][Int(l.x1 / 4), default: -Double.infinity] = max(extents[page]?[Int(l.x1 / 4)] ?? -Double.infinity, l.x2)
+            }
+        }
+        func edge(_ l: Line) -> Double {
+            guard let bands = extents[l.page] else { return l.x2 }
+            let reach = Int(2 * l.height / 4) + 1
+            return ((Int(l.x1 / 4) - reach)...(Int(l.x1 / 4) + reach)).compactMap { bands[$0] }.max() ?? l.x2
         }
         var lastWasRow = false
         for (page, item) in items {
@@ -643,10 +654,9 @@ enum PDFLayout {
                     // broken by hand (an address, a list without bullet glyphs): kept as a line
                     // break, as the HTML stage keeps <br>
                     // (the next line's first word would have fit at its end)
-                    let edge = (extents[last.page] ?? []).filter { abs($0.x1 - last.x1) < 2 * last.height }.map(\.x2).max() ?? last.x2
                     let firstWord = line.words.first.map { $0.x2 - $0.x1 } ?? 0
                     let hardBreak = last.page == line.page && line.y1 > last.y1
-                        && last.x2 + 0.35 * last.height + firstWord < edge - 0.5 * last.height
+                        && last.x2 + 0.35 * last.height + firstWord < edge(last) - 0.5 * last.height
                     if hardBreak, endsSentence(last.text), line.text.unicodeScalars.first?.properties.isUppercase == true {
                         // a short last line that ends a sentence, then a capital: a new paragraph
                         let level = heading ? (line.height >= 1.8 * body ? 1 : line.height >= 1.5 * body ? 2 : 3) : nil

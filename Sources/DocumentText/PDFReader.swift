@@ -83,7 +83,7 @@ enum PDFReader {
         let maker = (string(poppler_document_get_creator(document)) ?? "") + " " + (string(poppler_document_get_producer(document)) ?? "")
         let printed = maker.contains("Mozilla/") || maker.contains("Skia/PDF") || maker.contains("HeadlessChrome")
         let laid = PDFLayout.lay(pages, title: metadata.title, keepHyphens: printed)
-        guard !laid.blocks.isEmpty else { throw DocumentTextError.pdfNoText(pages: count) }
+        guard !laid.blocks.isEmpty else { throw DocumentTextError.pdfOnlyRunningText(pages: count) }
         metadata.author = string(poppler_document_get_author(document))
         if !printed, let created = poppler_document_get_creation_date_time(document) {
             metadata.published = CalendarDate(year: Int(g_date_time_get_year(created)), month: Int(g_date_time_get_month(created)),

@@ -235,3 +235,22 @@ struct PrintedPDFTests {
         #expect(d.blocks.filter { $0.kind == .tableRow }.count == 4)
     }
 }
+
+@Suite("PDF documents: large and empty files")
+struct PDFLargeTests {
+    @Test("a page among 20,000 objects packed in compressed object streams is read, quickly")
+    func objectStreams() throws {
+        // made by scripts/make-pdf-fixtures.sh (qpdf --object-streams=generate)
+        let bytes = Array(try Data(contentsOf: TestPaths.packageRoot.appendingPathComponent("Tests/PDFFixtures/object-streams.pdf")))
+        let started = Date()
+        let d = try DocumentReader().read(bytes, fileName: "objects.pdf")
+        #expect(d.text == "The S&P 500 rose 1.2% on a page among twenty thousand other objects.")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test("a PDF whose only text is its running header and footer says so")
+    func onlyRunningText() {
+        let pages = (1...2).map { MiniPDF.Page([MiniPDF.Run(72, 30, "Harbor Notes - Weekly", size: 8), MiniPDF.Run(300, 775, "\($0)", size: 8)]) }
+        #expect(throws: DocumentTextError.pdfOnlyRunningText(pages: 2)) { try DocumentReader().read(MiniPDF.make(pages), fileName: "blank.pdf") }
+    }
+}
