@@ -139,9 +139,14 @@ enum PDFLayout {
         let allowed = max(1, boxes.count / 20)
         var gutters: [Double] = []
         var runStart: Double? = nil
+        // lines crossing x = lines started before x less lines ended by x: two sorted sweeps
+        let starts = boxes.map(\.x1).sorted(), ends = boxes.map(\.x2).sorted()
+        var started = 0, ended = 0
         var x = 0.15 * width
         while x <= 0.85 * width + 2 {
-            let crossing = x <= 0.85 * width ? boxes.filter { $0.x1 < x && $0.x2 > x }.count : Int.max
+            while started < starts.count && starts[started] < x { started += 1 }
+            while ended < ends.count && ends[ended] <= x { ended += 1 }
+            let crossing = x <= 0.85 * width ? started - ended : Int.max
             if crossing <= allowed {
                 if runStart == nil { runStart = x }
             } else if let start = runStart {
