@@ -19,8 +19,8 @@ PAGES=${PAGES:-60}
 command -v pdftotext >/dev/null || { echo "bench-pdf: pdftotext not found (apt-get install poppler-utils)" >&2; exit 2; }
 DIR=${1:-.build-bench/pdf}
 if [ $# -eq 0 ] && [ -z "$(ls "$DIR"/*.pdf 2>/dev/null)" ]; then
-  BROWSER=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-  [ -n "$BROWSER" ] || { echo "bench-pdf: give a folder of PDFs, or install Chromium to print some" >&2; exit 2; }
+  source scripts/lib/chromium.sh
+  [ -n "$(find_chromium)" ] || { echo "bench-pdf: give a folder of PDFs, or install Chromium to print some" >&2; exit 2; }
   mkdir -p "$DIR"
   WORKHTML=$(mktemp -d)
   cp Corpus/*.html "$WORKHTML/"
@@ -29,8 +29,7 @@ if [ $# -eq 0 ] && [ -z "$(ls "$DIR"/*.pdf 2>/dev/null)" ]; then
     for f in $(ls "$BENCH"/*.html.gz | head -n "$PAGES"); do gzip -dc "$f" > "$WORKHTML/$(basename "$f" .html.gz | cut -c1-16).html"; done
   fi
   for page in "$WORKHTML"/*.html; do
-    timeout 60 "$BROWSER" --headless --no-sandbox --disable-gpu --print-to-pdf="$DIR/$(basename "$page" .html).pdf" \
-      "file://$page" >/dev/null 2>&1 || true
+    print_to_pdf "$page" "$DIR/$(basename "$page" .html).pdf"
   done
   rm -rf "$WORKHTML"
 fi

@@ -16,11 +16,8 @@
 # from the HTML, as a user would give it. Without Chromium it says so and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BROWSER=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-if [ -z "$BROWSER" ]; then
-  echo "pdf-corpus: no Chromium found (apt-get install chromium); skipped"
-  exit 0
-fi
+source scripts/lib/chromium.sh
+skip_without_chromium pdf-corpus
 SCORER=../shared/tools/score-claims
 OUT=${1:-$(mktemp -d)}
 mkdir -p "$OUT/html" "$OUT/pdf"
@@ -31,8 +28,7 @@ BIN=$(swift build -c release --show-bin-path)/claims
 for page in Corpus/*.html; do
   name=$(basename "$page" .html)
   cp "$page" "$OUT/html/"
-  "$BROWSER" --headless --no-sandbox --disable-gpu --run-all-compositor-stages-before-draw \
-    --print-to-pdf="$OUT/pdf/$name.pdf" "file://$PWD/$page" >/dev/null 2>&1
+  print_to_pdf "$page" "$OUT/pdf/$name.pdf"
 done
 echo "pdf-corpus: $(ls "$OUT/pdf"/*.pdf | wc -l) pages printed to $OUT/pdf" >&2
 

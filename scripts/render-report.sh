@@ -11,11 +11,8 @@
 # package `chromium`) it says so and skips. .ci/run runs it after the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BROWSER=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-if [ -z "$BROWSER" ]; then
-  echo "render-report: no Chromium found (apt-get install chromium); skipped"
-  exit 0
-fi
+source scripts/lib/chromium.sh
+skip_without_chromium render-report
 OUT=${1:-$(mktemp -d)}
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
