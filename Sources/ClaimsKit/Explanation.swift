@@ -29,7 +29,7 @@ public enum Explanation {
         out += "claims:\n"
         if e.claims.isEmpty { out += "  (none)\n" }
         for c in e.claims {
-            out += "  \(c.quote)  value \(number(c.value))\(c.valueHigh.map { "–" + number($0) } ?? "") \(c.unit.rawValue) \(c.bound.rawValue)"
+            out += "  \(c.quote)  value \(ClaimOutput.number(c.value))\(c.valueHigh.map { "–" + ClaimOutput.number($0) } ?? "") \(c.unit.rawValue) \(c.bound.rawValue)"
             out += "  subject \(c.subject ?? "null")\(c.subjectText.map { " (\($0))" } ?? "")  metric \(c.metric.rawValue)"
             out += "  period \(period(c.period))  direction \(c.direction?.rawValue ?? "null")"
             if c.forecast { out += "  forecast" }
@@ -49,7 +49,7 @@ public enum Explanation {
         out += "check \(f.rule)\(RuleCatalog.check(f.rule).map { ": " + $0.summary } ?? "")\n"
         out += "claims:\n"
         for (n, c) in f.claims.enumerated() {
-            out += "  \(n == 0 ? "✗" : "·") \(c.doc) \"\(c.quote)\"  value \(number(c.value)) \(c.unit.rawValue) \(c.bound.rawValue)"
+            out += "  \(n == 0 ? "✗" : "·") \(c.doc) \"\(c.quote)\"  value \(ClaimOutput.number(c.value)) \(c.unit.rawValue) \(c.bound.rawValue)"
             out += "  subject \(c.subject ?? "null")  metric \(c.metric.rawValue)  period \(period(c.period))\(c.verdict.map { "  [\($0.rawValue)]" } ?? "")\n"
             out += "      sentence: \(c.sentence)\n"
             for (field, rule) in c.rules.sorted(by: { $0.key < $1.key }) where field != "value" {
@@ -57,23 +57,16 @@ public enum Explanation {
             }
         }
         out += "explanation: \(f.explanation)\n"
-        if let x = f.computed { out += "computed: \(number((x * 1e6).rounded() / 1e6))\n" }
+        if let x = f.computed { out += "computed: \(ClaimOutput.number((x * 1e6).rounded() / 1e6))\n" }
         out += "tolerance: \(f.tolerance)\n"
         if let caveat = f.caveat { out += "caveat: \(caveat)\n" }
         out += "inferred: \(f.inferred.isEmpty ? "none (every key field read in its own clause)" : f.inferred.joined(separator: "; "))\n"
-        for i in f.inputs { out += "data: \(i.symbol) \(i.date) \(number(i.value)) (\(i.role))\n" }
+        for i in f.inputs { out += "data: \(i.symbol) \(i.date) \(ClaimOutput.number(i.value)) (\(i.role))\n" }
         return out
     }
 
     /// A period as `start..end`, a day as itself, none as `null`.
     static func period(_ p: Period?) -> String {
         p.map { $0.isPoint ? "\($0.start)" : "\($0.start)..\($0.end)" } ?? "null"
-    }
-
-    /// A number as the JSON outputs write it: whole numbers without a fraction.
-    static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return String(v)
     }
 }

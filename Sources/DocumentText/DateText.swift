@@ -175,6 +175,11 @@ enum DateText {
     /// The years a publication date may have.
     static let plausibleYears = 1995...2199
 
+    /// A day that can be a page's publication date: in ``plausibleYears`` and not after `today`.
+    static func isPlausible(_ d: CalendarDate, today: CalendarDate = PublicationDate.today()) -> Bool {
+        plausibleYears.contains(d.year) && d <= today
+    }
+
     /// The first date in a token list. `strict` (for running text) wants a month name, an ISO
     /// form or a full numeric date (`20.06.2018`, `06/20/2018` when `order` settles it), since
     /// bare numbers in prose are rarely dates.

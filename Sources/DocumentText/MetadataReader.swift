@@ -80,8 +80,7 @@ enum MetadataReader {
                 // every date form has a digit
                 if line.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
                     let head = Substring(text[start..<end]).prefix(160)
-                    if let d = DateText.firstDate(in: DateText.tokens(head), strict: true),
-                       DateText.plausibleYears.contains(d.year), d <= PublicationDate.today() {
+                    if let d = DateText.firstDate(in: DateText.tokens(head), strict: true), DateText.isPlausible(d) {
                         return d
                     }
                 }

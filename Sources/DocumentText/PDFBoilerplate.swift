@@ -152,13 +152,7 @@ enum PDFBoilerplate {
             guard let first = words.first else { continue }
             let counted = first.allSatisfy(\.isNumber) || words.contains { $0.allSatisfy(\.isNumber) } && words.count <= 3
             let rest = first.allSatisfy(\.isNumber) ? Array(words.dropFirst()) : words
-            let named = rest.starts(with: ["comments"]) || rest.starts(with: ["comment"]) || rest.starts(with: ["reader", "comments"])
-                || rest.starts(with: ["readers", "comments"]) || rest.starts(with: ["responses"]) || rest.starts(with: ["replies"])
-                || rest.starts(with: ["thoughts", "on"]) || rest.starts(with: ["responses", "to"]) || rest.starts(with: ["leave", "a", "reply"])
-                || rest.starts(with: ["leave", "a", "comment"]) || rest.starts(with: ["join", "the", "conversation"])
-                || rest.starts(with: ["join", "the", "discussion"]) || rest.starts(with: ["discussion"])
-                || rest.starts(with: ["kommentare"]) || rest.starts(with: ["commentaires"]) || rest.starts(with: ["comentarios"])
-                || rest.starts(with: ["commenti"]) || rest.starts(with: ["reacties"])
+            let named = commentHeadings.contains { rest.starts(with: $0) }
             guard named, long || rest.count <= 12 || rest.starts(with: ["thoughts", "on"]) || rest.starts(with: ["responses", "to"]) else { continue }
             if long {
                 if isCommenterLine(String(p.text.prefix(120))) { return i }
@@ -171,6 +165,13 @@ enum PDFBoilerplate {
         }
         return nil
     }
+
+    /// How a comment thread's heading begins, after any count ("3 thoughts on …").
+    static let commentHeadings: [[String]] = [
+        ["comments"], ["comment"], ["reader", "comments"], ["readers", "comments"], ["responses"], ["replies"], ["thoughts", "on"],
+        ["leave", "a", "reply"], ["leave", "a", "comment"], ["join", "the", "conversation"], ["join", "the", "discussion"],
+        ["discussion"], ["kommentare"], ["commentaires"], ["comentarios"], ["commenti"], ["reacties"],
+    ]
 
     /// A commenter's line: short, with a time or "wrote"/"says".
     static func isCommenterLine(_ text: String) -> Bool {

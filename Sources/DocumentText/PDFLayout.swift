@@ -27,9 +27,10 @@ struct PDFPageGlyphs: Sendable {
 ///   page's URL and date, a fixed banner) and lone page numbers at a page's top or bottom go;
 /// - rows of several short cells, some of them figures, over two or more consecutive lines are a
 ///   table: one block a row, the cells left to right, separated by ` | ` as in HTML tables;
-/// - the rest is read in poppler's order (which follows columns), and lines join into
-///   paragraphs where they continue one another: the next line just below, or the top of the
-///   next column or page when the sentence is unfinished; a hyphen at a line's end joins the word;
+/// - the rest is read in poppler's order, or column by column where the page has column gutters
+///   (``readingOrder(_:width:)``), and lines join into paragraphs where they continue one
+///   another: the next line just below, or the top of the next column or page when the sentence
+///   is unfinished; a hyphen at a line's end joins the word;
 /// - a line in a clearly larger font than the body is a heading.
 enum PDFLayout {
     /// A word: glyphs that touch on one baseline.
@@ -118,8 +119,8 @@ enum PDFLayout {
 
     /// The page's items in reading order: poppler's order, unless the page has columns, which
     /// poppler can read across when their paragraphs line up. A column gutter is a stretch of x,
-    /// away from the page's edges and wider than the type, that no narrow line crosses while
-    /// lines lie on both sides of it at the same heights; the page is then read in bands down the
+    /// away from the page's edges and wider than the type, that few lines cross (one in twenty:
+    /// a title or a table may) while lines lie on both sides of it at the same heights; the page is then read in bands down the
     /// page, cut where a line crosses the gutters (a title, a table, a full-width paragraph), and
     /// each band column by column, each column top to bottom.
     static func readingOrder(_ items: [Item], width: Double) -> [Item] {
@@ -191,6 +192,21 @@ enum PDFLayout {
 
     // MARK: - Words and lines
 
+    /// Items (sorted down the page) grouped by baseline: an item joins the group while its
+    /// centre stays within about a third of the smaller height of it and the group's first item.
+    static func baselines<T>(_ sorted: [T], centre: (T) -> Double, height: (T) -> Double) -> [[T]] {
+        var rows: [[T]] = []
+        for item in sorted {
+            if let last = rows.indices.last, let first = rows[last].first,
+               abs(centre(item) - centre(first)) < 0.35 * min(height(first), height(item)) + 0.5 {
+                rows[last].append(item)
+            } else {
+                rows.append([item])
+            }
+        }
+        return rows
+    }
+
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}" || s == "\u{0B}" }
         return s == "\u{A0}" || s.properties.isWhitespace
@@ -223,7 +239,7 @@ enum PDFLayout {
                 return x >= l.x1 && x <= l.x2 && y >= l.y1 && y <= l.y2
             } ? 1 : 0
             if var w = current {
-                let sameLine = abs((g.y1 + g.y2) / 2 - w.centre) < 0.3 * max(h, w.height)
+                let sameLine = abs(y - w.centre) < 0.3 * max(h, w.height)
                 let touching = g.x1 >= w.x2 - 0.3 * h && g.x1 - w.x2 < 0.2 * h
                 if sameLine && touching {
                     w.text.append(g.scalar)
@@ -241,20 +257,9 @@ enum PDFLayout {
         if let w = current { words.append(w) }
         for i in words.indices { words[i].figure = isFigure(words[i].text) }
 
-        // baselines: words sorted by centre, grouped while the centre stays within a third of
-        // the height of the group's first word
+        // baselines: words sorted by centre
         let sorted = words.sorted { $0.centre != $1.centre ? $0.centre < $1.centre : $0.x1 < $1.x1 }
-        var rows: [[Word]] = []
-        var rowCentre = 0.0, rowHeight = 0.0
-        for w in sorted {
-            if let last = rows.indices.last, abs(w.centre - rowCentre) < 0.35 * min(rowHeight, w.height) + 0.5 {
-                rows[last].append(w)
-            } else {
-                rows.append([w])
-                rowCentre = w.centre
-                rowHeight = w.height
-            }
-        }
+        let rows = baselines(sorted, centre: \.centre, height: \.height)
         var out: [Line] = []
         for row in rows {
             let byX = row.sorted { $0.x1 < $1.x1 }
@@ -442,19 +447,12 @@ enum PDFLayout {
                                       "millions", "milliards", "billions", "trillions"]
 
     /// The page's lines with table rows grouped: consecutive baselines that each hold two or more
-    /// cells, at least one in four of them a figure, the cells narrower than a column of prose.
+    /// cells, figures in half the rows (or two in one row), the cells narrower than a column of
+    /// prose.
     static func tables(_ lines: [Line], width: Double) -> [Item] {
         // baselines of this page, top to bottom
         let sorted = lines.sorted { $0.y1 != $1.y1 ? $0.y1 < $1.y1 : $0.x1 < $1.x1 }
-        var rows: [[Line]] = []
-        for l in sorted {
-            if let last = rows.indices.last, let first = rows[last].first,
-               abs((l.y1 + l.y2) / 2 - (first.y1 + first.y2) / 2) < 0.35 * min(l.height, first.height) + 0.5 {
-                rows[last].append(l)
-            } else {
-                rows.append([l])
-            }
-        }
+        var rows = baselines(sorted, centre: { ($0.y1 + $0.y2) / 2 }, height: \.height)
         // a cell's second line (a wrapped header, a long name) belongs to the row above it: a
         // lone line just below a row of cells, within its width
         var merged: [[Line]] = []
@@ -506,14 +504,13 @@ enum PDFLayout {
     static func columns(_ rows: [[Line]]) -> [[Line]] {
         let all = rows.flatMap { $0.flatMap(\.words) }
         let h = all.map(\.height).min() ?? 1
-        func figure(_ w: Word) -> Bool { w.figure }
         // a figure that stands alone: not the number in a name ("Russell 2000"), which follows
         // a word at a word space
         var alone: [Word] = []
         for row in rows {
             let words = row.flatMap(\.words).sorted { $0.x1 < $1.x1 }
-            for (k, w) in words.enumerated() where figure(w) {
-                if k == 0 || w.x1 - words[k - 1].x2 > 0.45 * h || figure(words[k - 1]) { alone.append(w) }
+            for (k, w) in words.enumerated() where w.figure {
+                if k == 0 || w.x1 - words[k - 1].x2 > 0.45 * h || words[k - 1].figure { alone.append(w) }
             }
         }
         // columns of figures: shared right edges, else shared left edges, seen in two rows or more
@@ -567,7 +564,7 @@ enum PDFLayout {
 
     /// The body text's height: the median line height, weighted by characters.
     static func bodyHeight(_ lines: [Line]) -> Double {
-        var weighted: [(Double, Int)] = lines.map { ($0.height, $0.words.reduce(0) { $0 + $1.text.count }) }
+        var weighted: [(Double, Int)] = lines.map { ($0.height, $0.glyphs) }
         weighted.sort { $0.0 < $1.0 }
         let total = weighted.reduce(0) { $0 + $1.1 }
         var seen = 0
@@ -634,7 +631,8 @@ enum PDFLayout {
         var extents: [Int: [Int: Double]] = [:]
         for (page, item) in items {
             if case .line(let l) = item, abs(l.height - body) < 0.2 * body {
-                extents[page, default: [:]][Int(l.x1 / 4), default: -Double.infinity] = max(extents[page]?[Int(l.x1 / 4)] ?? -Double.infinity, l.x2)
+                let band = Int(l.x1 / 4)
+                extents[page, default: [:]][band] = max(extents[page]?[band] ?? l.x2, l.x2)
             }
         }
         func edge(_ l: Line) -> Double {
@@ -643,6 +641,11 @@ enum PDFLayout {
             return ((Int(l.x1 / 4) - reach)...(Int(l.x1 / 4) + reach)).compactMap { bands[$0] }.max() ?? l.x2
         }
         var lastWasRow = false
+        func begin(_ line: Line, page: Int, heading: Bool) {
+            let level = heading ? (line.height >= 1.8 * body ? 1 : line.height >= 1.5 * body ? 2 : 3) : nil
+            pieces.append(Piece(kind: heading ? .heading : startsItem(line.text) ? .listItem : .paragraph, text: line.text, level: level,
+                                page: page, glyphs: line.glyphs, linked: line.linked, last: line))
+        }
         for (page, item) in items {
             switch item {
             case .row(let cells):
@@ -662,37 +665,32 @@ enum PDFLayout {
                     let firstWord = line.words.first.map { $0.x2 - $0.x1 } ?? 0
                     let hardBreak = last.page == line.page && line.y1 > last.y1
                         && last.x2 + 0.35 * last.height + firstWord < edge(last) - 0.5 * last.height
-                    if hardBreak, endsSentence(last.text), line.text.unicodeScalars.first?.properties.isUppercase == true {
+                    if hardBreak, endsSentence(last.text), t.unicodeScalars.first?.properties.isUppercase == true {
                         // a short last line that ends a sentence, then a capital: a new paragraph
-                        let level = heading ? (line.height >= 1.8 * body ? 1 : line.height >= 1.5 * body ? 2 : 3) : nil
-                        pieces.append(Piece(kind: heading ? .heading : startsItem(t) ? .listItem : .paragraph, text: t, level: level,
-                                            page: page, glyphs: line.glyphs, linked: line.linked, last: line))
-                        lastWasRow = false
-                        continue
-                    }
-                    if hardBreak {
-                        open.text += "\n" + t
-                    } else if let hyphen = open.text.unicodeScalars.last, hyphen == "\u{AD}" || (hyphen == "-" && !keepHyphens),
-                       open.text.unicodeScalars.dropLast().last?.properties.isAlphabetic == true, startsLower(t),
-                       hyphen == "\u{AD}" || !compoundPrefix(open.text) {
-                        // a word broken at the line's end: drop the hyphen
-                        open.text.unicodeScalars.removeLast()
-                        open.text += t
-                    } else if open.text.unicodeScalars.last == "-", open.text.unicodeScalars.dropLast().last?.properties.isAlphabetic == true,
-                              t.unicodeScalars.first?.properties.isAlphabetic == true {
-                        // a compound broken at its own hyphen ("mid-" / "teens")
-                        open.text += t
+                        begin(line, page: page, heading: heading)
                     } else {
-                        open.text += " " + t
+                        if hardBreak {
+                            open.text += "\n" + t
+                        } else if let hyphen = open.text.unicodeScalars.last, hyphen == "\u{AD}" || (hyphen == "-" && !keepHyphens),
+                                  open.text.unicodeScalars.dropLast().last?.properties.isAlphabetic == true, startsLower(t),
+                                  hyphen == "\u{AD}" || !compoundPrefix(open.text) {
+                            // a word broken at the line's end: drop the hyphen
+                            open.text.unicodeScalars.removeLast()
+                            open.text += t
+                        } else if open.text.unicodeScalars.last == "-", open.text.unicodeScalars.dropLast().last?.properties.isAlphabetic == true,
+                                  t.unicodeScalars.first?.properties.isAlphabetic == true {
+                            // a compound broken at its own hyphen ("mid-" / "teens")
+                            open.text += t
+                        } else {
+                            open.text += " " + t
+                        }
+                        open.glyphs += line.glyphs
+                        open.linked += line.linked
+                        open.last = line
+                        pieces[pieces.count - 1] = open
                     }
-                    open.glyphs += line.glyphs
-                    open.linked += line.linked
-                    open.last = line
-                    pieces[pieces.count - 1] = open
                 } else {
-                    let level = heading ? (line.height >= 1.8 * body ? 1 : line.height >= 1.5 * body ? 2 : 3) : nil
-                    pieces.append(Piece(kind: heading ? .heading : startsItem(t) ? .listItem : .paragraph, text: t, level: level,
-                                        page: page, glyphs: line.glyphs, linked: line.linked, last: line))
+                    begin(line, page: page, heading: heading)
                 }
                 lastWasRow = false
             }

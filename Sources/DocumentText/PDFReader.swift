@@ -86,10 +86,11 @@ enum PDFReader {
         guard !laid.blocks.isEmpty else { throw DocumentTextError.pdfOnlyRunningText(pages: count) }
         metadata.author = string(poppler_document_get_author(document))
         if !printed, let created = poppler_document_get_creation_date_time(document) {
-            metadata.published = CalendarDate(year: Int(g_date_time_get_year(created)), month: Int(g_date_time_get_month(created)),
-                                              day: Int(g_date_time_get_day_of_month(created)))
-            if let d = metadata.published, d > PublicationDate.today() || !DateText.plausibleYears.contains(d.year) { metadata.published = nil }
-            if metadata.published != nil { metadata.publishedSource = "pdf:CreationDate" }
+            if let d = CalendarDate(year: Int(g_date_time_get_year(created)), month: Int(g_date_time_get_month(created)),
+                                    day: Int(g_date_time_get_day_of_month(created))), DateText.isPlausible(d) {
+                metadata.published = d
+                metadata.publishedSource = "pdf:CreationDate"
+            }
             g_date_time_unref(created)
         }
         if metadata.published == nil, let dated = MetadataReader.dateline(in: laid.text) {

@@ -500,7 +500,7 @@ enum PublicationDate {
         if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
         let t = DateText.tokens(path)
         func ok(_ d: CalendarDate?) -> CalendarDate? {
-            guard let d, DateText.plausibleYears.contains(d.year), d <= today else { return nil }
+            guard let d, DateText.isPlausible(d, today: today) else { return nil }
             return d
         }
         var k = 0

@@ -43,7 +43,6 @@ extension StandardError {
     }
 }
 
-/// Writes claims read from the store in one of the claim formats.
 /// Prints claims in one of the claim formats on standard output.
 enum ClaimPrinter {
     static func print(_ claims: [Claim], format: ClaimOutput.Format) {
